@@ -1,0 +1,39 @@
+"""Warehouse structure: create the schema and rebuild the current_* tables that the read side queries."""
+
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).parent / "sql"
+
+# Natural key of each fact table: the latest submission's row per key is the current one.
+CURRENT_KEYS: dict[str, tuple[str, ...]] = {
+    "goal": ("municipality_code", "committee_code", "goal_id", "period"),
+    "indicator": ("municipality_code", "committee_code", "indicator_id", "period"),
+    "economy": ("municipality_code", "committee_code", "month", "activity"),
+    "deviation": ("municipality_code", "committee_code", "deviation_id"),
+    "assignment": ("municipality_code", "case_number"),
+    "project": ("municipality_code", "project_id"),
+    "suggestion": ("municipality_code", "committee_code", "department", "month"),
+    "employee": ("municipality_code", "committee_code", "department", "month"),
+    "network_target": ("municipality_code", "year"),
+    "meeting": ("municipality_code", "body", "meeting_date"),
+}
+
+
+def sql(name: str) -> str:
+    """The text of etl/sql/NAME.sql."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table of an empty warehouse."""
+    con.execute(sql("schema"))
+
+
+def rebuild_current(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute current_* tables, sorted by their usual filter columns so zone maps prune well."""
+    template = sql("current")
+    for table, key in CURRENT_KEYS.items():
+        columns = ", ".join(key)
+        con.execute(template.format(table=table, key=columns, order=columns))

@@ -1,0 +1,71 @@
+"""Shared figure look: one Plotly template, one graph config, accessible colours with text or shapes.
+
+Pure builders for each page live in pages/_<area>_figures.py and start from `base_figure()`.
+"""
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from dash import dcc, html
+
+# Okabe-Ito based palette: distinguishable with colour-vision deficiencies; text colour on top passes 4.5:1.
+PALETTE = ("#0b5394", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6a3d9a", "#4d4d4d")
+
+# Traffic lights and assessments never rely on colour alone: each has a symbol and a word.
+LIGHT_STYLE = {
+    "green": {"colour": "#1a7f37", "symbol": "●", "marker": "circle", "label": "Grön"},
+    "yellow": {"colour": "#9a6700", "symbol": "▲", "marker": "triangle-up", "label": "Gul"},
+    "red": {"colour": "#c62828", "symbol": "■", "marker": "square", "label": "Röd"},
+}
+ASSESSMENT_STYLE = {
+    "met": {"colour": "#1a7f37", "symbol": "✔", "pattern": ""},
+    "partly_met": {"colour": "#9a6700", "symbol": "◐", "pattern": "/"},
+    "not_met": {"colour": "#c62828", "symbol": "✖", "pattern": "x"},
+    "not_assessed": {"colour": "#6e7781", "symbol": "○", "pattern": "."},
+}
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 15, "color": "#1f2328"},
+        colorway=PALETTE,
+        separators=",\u00a0",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        xaxis={"gridcolor": "#e5e7eb", "linecolor": "#6e7781", "zerolinecolor": "#6e7781"},
+        yaxis={"gridcolor": "#e5e7eb", "linecolor": "#6e7781", "zerolinecolor": "#6e7781", "tickformat": ",~r"},
+        legend={"orientation": "h", "y": -0.2},
+        hoverlabel={"font": {"size": 14}},
+    )
+)
+pio.templates["styrkedjan"] = TEMPLATE
+
+# No cloud button, no logo, Swedish locale (registered by assets/plotly-locale-sv.js).
+GRAPH_CONFIG = {"displaylogo": False, "showSendToCloud": False, "locale": "sv", "responsive": True}
+
+
+def base_figure(title: str | None = None, height: int = 380) -> go.Figure:
+    """An empty figure on the shared template."""
+    fig = go.Figure(layout={"template": TEMPLATE, "height": height})
+    if title:
+        fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"})
+    return fig
+
+
+def empty_figure(message: str, height: int = 240) -> go.Figure:
+    """A figure that says in words why there is nothing to show."""
+    fig = base_figure(height=height)
+    fig.add_annotation(text=message, showarrow=False, font={"size": 18}, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def graph(component_id: str, caption: str, figure: go.Figure | None = None) -> html.Figure:
+    """A dcc.Graph with the shared config inside a <figure> whose caption names it for everyone."""
+    return html.Figure(
+        [
+            html.Figcaption(caption, className="graph-caption"),
+            dcc.Graph(id=component_id, figure=figure or empty_figure("Laddar …"), config=GRAPH_CONFIG),
+        ],
+        className="graph-figure",
+    )

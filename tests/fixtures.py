@@ -1,0 +1,31 @@
+"""Building small real warehouses for tests: Workbook objects in, a published DuckDB file out."""
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+from data.periods import parse_period
+from etl.model import About, Workbook
+from etl.store import Staging
+
+
+def workbook(
+    municipality: str,
+    committee: str,
+    period: str,
+    report_date: date | None = None,
+    **facts: list[dict],
+) -> Workbook:
+    """A validated workbook as the loader would produce it; facts are keyed by sheet key."""
+    normalised, start, end = parse_period(period)
+    about = About(municipality, committee, normalised, start, end, "Controller", report_date or end)
+    digest = hashlib.sha256(repr((municipality, committee, period, report_date, facts)).encode()).hexdigest()
+    return Workbook(f"{municipality}_{committee}_{normalised}.xlsx", digest, about, dict(facts))
+
+
+def build_warehouse(path: Path, workbooks: list[Workbook], demo: bool = False) -> Path:
+    """Publish a fresh warehouse at path holding exactly these workbooks (stored in order)."""
+    staging = Staging(path, demo=demo, fresh=True)
+    staging.add(workbooks)
+    staging.publish()
+    return path
