@@ -7,7 +7,7 @@ restart and never takes a write lock.
 
 import os
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import duckdb
@@ -68,3 +68,14 @@ def query_rows(name: str, **params) -> list[tuple]:
         return cursor().execute(text, params).fetchall()
     except duckdb.ConnectionException:
         return cursor().execute(text, params).fetchall()
+
+
+def cached_rows(name: str, **params) -> tuple[tuple, ...]:
+    """Like query_rows, memoised per published warehouse file: for small lookups every layout repeats."""
+    return _cached_rows(_identity(settings.db_path()), name, tuple(sorted(params.items())))
+
+
+@lru_cache(maxsize=1024)
+def _cached_rows(ident: tuple, name: str, params: tuple) -> tuple[tuple, ...]:
+    # The file identity is part of the key, so a newly published warehouse never serves stale rows.
+    return tuple(query_rows(name, **dict(params)))

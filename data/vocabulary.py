@@ -113,3 +113,13 @@ ASSIGNMENT_STATE = Vocabulary(
 INDICATOR_STATUS = Vocabulary(
     "status", (("on_target", "Når målvärdet"), ("off_target", "Når inte målvärdet"), ("no_target", "Inget målvärde"))
 )
+PROJECT_FLAG = Vocabulary(
+    "flagga",
+    (
+        ("status_report_missing", "Ingen aktuell statusrapport"),
+        ("forecast_late", "Prognos efter planerat slut"),
+        ("over_budget", "Kostnad över budget"),
+        ("execution_without_bp2", "Genomförande utan BP2"),
+        ("closed_without_final_report", "Avslutat utan slutrapport"),
+    ),
+)

@@ -29,3 +29,31 @@ def build_warehouse(path: Path, workbooks: list[Workbook], demo: bool = False) -
     staging.add(workbooks)
     staging.publish()
     return path
+
+
+def project_row(project_id: str, name: str, **overrides) -> dict:
+    """A project fact row (sheet Projekt) in good health; overrides set the columns a test is about."""
+    row = {
+        "project_id": project_id,
+        "name": name,
+        "owner": None,
+        "sponsor_role": "Förvaltningschef",
+        "manager_role": "Projektledare",
+        "phase": "execution",
+        "decision_point": "BP2",
+        "decision_date": date(2025, 1, 20),
+        "light_time": "green",
+        "light_cost": "green",
+        "light_delivery": "green",
+        "budget": 1000.0,
+        "cost_to_date": 400.0,
+        "start_date": date(2024, 9, 1),
+        "planned_end": date(2026, 6, 30),
+        "forecast_end": date(2026, 6, 30),
+        "external_funding": None,
+        "funder": None,
+        "last_status_report": date(2025, 3, 1),
+        "final_report": None,
+    }
+    row.update(overrides)
+    return row

@@ -1,0 +1,158 @@
+"""The Dash app shell: navbar from the page registry, demo banner, footer, offline assets. Pages live in pages/.
+
+Run with `python app.py` (127.0.0.1, port from PORT, default 8050) or `gunicorn -w 2 app:server`.
+A page registered with `nav=False` is left out of the navbar (e.g. a detail page reached by a link).
+"""
+
+import functools
+import json
+import os
+
+import dash
+from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html
+
+from data import meta
+from data.db import NoWarehouse
+from data.formatting import iso_date, number
+from pages._components import GLOBAL_FILTERS, URL_ID
+
+TITLE = "Styrkedjan"
+
+app = Dash(
+    __name__,
+    use_pages=True,
+    title=TITLE,
+    update_title=None,
+    serve_locally=True,
+    external_stylesheets=[],
+    external_scripts=[],
+    # With False, Dash inlines every page's layout (built once, with that moment's data) into each index page
+    # as a validation layout: 160 KB per load here. Pages create their components in layout(), so suppress.
+    suppress_callback_exceptions=True,
+)
+app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)
+server = app.server
+
+
+def no_warehouse_page() -> html.Div:
+    """Shown instead of a page when no warehouse has been published yet."""
+    return html.Div(
+        [
+            html.H1("Det finns inget datalager ännu", className="page-title"),
+            html.P("Styrkedjan visar nämndernas rapporter när de har lästs in. Inget har publicerats än."),
+            html.P(
+                [
+                    "Läs in rapporter med ",
+                    html.Code("python -m etl load MAPP"),
+                    " eller bygg ett demolager med ",
+                    html.Code("python -m etl demo"),
+                    ". Sidan visar uppgifterna så snart lagret finns, utan omstart.",
+                ]
+            ),
+        ],
+        className="no-warehouse",
+    )
+
+
+def _guard(layout):
+    """Wrap a page layout so a missing warehouse gives the friendly page instead of an error."""
+
+    @functools.wraps(layout)
+    def guarded(**kwargs):
+        try:
+            return layout(**kwargs)
+        except NoWarehouse:
+            return no_warehouse_page()
+
+    return guarded
+
+
+for _page in dash.page_registry.values():
+    if callable(_page["layout"]):
+        _page["layout"] = _guard(_page["layout"])
+
+
+def navbar() -> html.Header:
+    """Brand and one link per registered page (in `order`), except pages registered with nav=False."""
+    links = [
+        html.Li(
+            dcc.Link(page["name"], href=page["relative_path"], id={"type": "nav-link", "index": page["relative_path"]}),
+            className="nav-item",
+        )
+        for page in dash.page_registry.values()
+        if page.get("nav", True) and not page.get("path_template")
+    ]
+    return html.Nav(
+        html.Div(
+            [
+                dcc.Link(TITLE, href="/", className="navbar-brand"),
+                html.Ul(links, className="navbar-nav flex-row flex-wrap gap-1"),
+            ],
+            className="container-fluid",
+        ),
+        className="navbar app-navbar px-2",
+        **{"aria-label": "Huvudmeny"},
+    )
+
+
+def banner(info: meta.WarehouseInfo | None) -> list:
+    """The demo banner when the warehouse holds invented data."""
+    if info is None or not info.demo:
+        return []
+    return [html.Div("Demodata – påhittade siffror", className="demo-banner", id="demo-banner")]
+
+
+def footer(info: meta.WarehouseInfo | None) -> html.Footer:
+    """When the data was last loaded and from how many submissions."""
+    if info is None:
+        text = "Inget datalager är publicerat."
+    else:
+        text = f"Data senast inläst {iso_date(info.loaded_at)} från {number(info.submissions)} inlämnade rapporter."
+    return html.Footer(
+        html.Div(html.P(text, className="mb-0", id="footer-text"), className="container-fluid"), className="app-footer"
+    )
+
+
+def serve_layout() -> html.Div:
+    """The shell around the page container, rebuilt per page load so banner and footer follow the warehouse."""
+    try:
+        info = meta.info()
+    except NoWarehouse:
+        info = None
+    return html.Div(
+        [
+            dcc.Location(id=URL_ID, refresh=False),
+            html.A("Hoppa till innehållet", href="#main", className="visually-hidden-focusable"),
+            html.Header([*banner(info), navbar()]),
+            html.Main(html.Div(dash.page_container, className="container-fluid"), id="main", className="app-main"),
+            footer(info),
+        ]
+    )
+
+
+app.layout = serve_layout
+
+# Nav links keep the global filters (not page-specific ones) and mark the current page.
+clientside_callback(
+    f"""
+    function(search, pathname) {{
+        const keep = {json.dumps(GLOBAL_FILTERS)};
+        const params = new URLSearchParams(search || "");
+        const carried = new URLSearchParams();
+        keep.forEach((name) => {{ if (params.get(name)) {{ carried.set(name, params.get(name)); }} }});
+        const query = carried.toString() ? "?" + carried.toString() : "";
+        const outputs = dash_clientside.callback_context.outputs_list[0];
+        const hrefs = outputs.map((o) => o.id.index + query);
+        const classes = outputs.map((o) => o.id.index === pathname ? "nav-link active" : "nav-link");
+        return [hrefs, classes];
+    }}
+    """,
+    Output({"type": "nav-link", "index": ALL}, "href"),
+    Output({"type": "nav-link", "index": ALL}, "className"),
+    Input(URL_ID, "search"),
+    Input(URL_ID, "pathname"),
+)
+
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port=int(os.environ.get("PORT", "8050")), debug=False)

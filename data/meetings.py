@@ -1,0 +1,119 @@
+"""The council's meeting calendar and the content of the presidium's meeting mode, one committee per slide.
+
+Goals and economy come from data.goals and data.economy, so the meeting mode shows the same numbers as /mal
+and /ekonomi.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from data import db, economy, goals
+from data.assignments import Assignment, assignments, due_at_meeting
+from data.periods import month_end
+
+
+@dataclass(frozen=True)
+class Slide:
+    """What the room sees for one committee."""
+
+    committee: str
+    name: str
+    reported: bool  # a non-superseded submission for the month exists
+    goal_counts: dict[str, int]  # assessment code -> goals, every code present; empty when no goal is reported
+    economy: economy.EconomyRow | None  # None: no economy report for the month
+    economy_months: list[economy.MonthPoint]  # January..month, year-to-date sums
+    overdue: list[Assignment]
+    due: list[Assignment]  # open, due on or before the meeting and not already listed as overdue
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What every page of the handout carries."""
+
+    municipality: str
+    loaded_at: datetime | None
+    demo: bool
+
+
+def meeting_dates(municipality: str, body: str = "KF") -> list[date]:
+    """The meeting dates of a body (KF or KS), ascending."""
+    return [row[0] for row in db.query_rows("meetings_dates", municipality=municipality, body=body)]
+
+
+def next_meeting(dates: list[date], as_of: date) -> date | None:
+    """The first meeting on or after as_of (a meeting today is the next one)."""
+    return next((d for d in dates if d >= as_of), None)
+
+
+def last_meeting(dates: list[date], as_of: date) -> date | None:
+    """The latest meeting before as_of."""
+    return next((d for d in reversed(dates) if d < as_of), None)
+
+
+def as_of_date(period: str, today: date) -> date:
+    """The date states are evaluated at: today, or the end of the chosen month when that is in the past."""
+    return min(today, month_end(int(period[:4]), int(period[5:7])))
+
+
+def stamp(municipality: str) -> Stamp:
+    """Municipality name, the latest load time of its current submissions and whether the data is demo data."""
+    rows = db.query_rows("meetings_stamp", municipality=municipality)
+    return Stamp(*rows[0]) if rows else Stamp(municipality, None, False)
+
+
+def economy_months(municipality: str, period: str) -> dict[str, list[economy.MonthPoint]]:
+    """Committee -> its months from January to the period with running year-to-date sums (as economy.monthly)."""
+    rows = db.query_rows(
+        "meetings_economy_months", municipality=municipality, year_start=economy.year_start(period), month=period
+    )
+    out: dict[str, list[economy.MonthPoint]] = {}
+    for committee, month, budget, outcome, annual_budget, forecast in rows:
+        points = out.setdefault(committee, [])
+        budget_ytd = (points[-1].budget_ytd if points else 0.0) + budget
+        outcome_ytd = (points[-1].outcome_ytd if points else 0.0) + outcome
+        points.append(
+            economy.MonthPoint(
+                month,
+                round(budget, 1),
+                round(outcome, 1),
+                round(budget_ytd, 1),
+                round(outcome_ytd, 1),
+                round(annual_budget, 1),
+                round(forecast, 1),
+            )
+        )
+    return out
+
+
+def committee_economy(code: str, name: str, months: list[economy.MonthPoint], period: str) -> economy.EconomyRow | None:
+    """The committee's row of economy.economy_table, from its monthly curve; None without a row for the month."""
+    if not months or months[-1].month != period:
+        return None
+    last = months[-1]
+    return economy.EconomyRow(
+        "committee", code, name, None, True, last.annual_budget, last.budget_ytd, last.outcome_ytd, last.forecast
+    )
+
+
+def slides(municipality: str, period: str, meeting: date | None, as_of: date) -> list[Slide]:
+    """One slide per committee of the municipality, in Swedish order of committee names."""
+    counts = goals.attainment(goals.goals(municipality, period), by="committee")
+    months = economy_months(municipality, period)
+    items = assignments(municipality, as_of)
+    out = []
+    for code, name, reported in economy.committees(municipality, period):
+        own = [item for item in items if item.recipient == code]
+        money = committee_economy(code, name, months.get(code, []), period)
+        out.append(
+            Slide(
+                committee=code,
+                name=name,
+                reported=reported,
+                goal_counts=counts.get(name, {}),
+                economy=money,
+                economy_months=months[code] if money else [],
+                overdue=[item for item in own if item.state == "overdue"],
+                due=[item for item in due_at_meeting(own, meeting) if item.state != "overdue"] if meeting else [],
+            )
+        )
+    return out

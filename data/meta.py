@@ -1,0 +1,66 @@
+"""What the warehouse holds: filter options (municipalities, months, committees) and facts for banner and footer."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from data.db import cached_rows, query_rows
+
+
+@dataclass(frozen=True)
+class WarehouseInfo:
+    """Facts shown in the shell: demo banner and the footer's load time and submission count."""
+
+    demo: bool
+    loaded_at: datetime | None
+    submissions: int
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The global filters after validation: a municipality with data, one of its months, a committee or None."""
+
+    kommun: str | None
+    period: str | None
+    namnd: str | None = None
+
+
+def info() -> WarehouseInfo:
+    """Demo flag, when data was last published and how many current submissions the warehouse holds."""
+    demo, published_at, last_loaded_at, submissions = query_rows("meta_info")[0]
+    loaded = datetime.fromisoformat(published_at) if published_at else last_loaded_at
+    return WarehouseInfo(demo == "true", loaded, int(submissions))
+
+
+def municipalities() -> list[tuple[str, str]]:
+    """(code, name) of municipalities that have reported, in Swedish order."""
+    return [(code, name) for code, name in cached_rows("meta_municipalities")]
+
+
+def months(kommun: str) -> list[str]:
+    """Months 'YYYY-MM' in which the municipality has any current submission, newest first."""
+    return [row[0] for row in cached_rows("meta_months", kommun=kommun)]
+
+
+def committees(kommun: str) -> list[tuple[str, str]]:
+    """(code, name) of the municipality's committees in Swedish order."""
+    return [(code, name) for code, name in cached_rows("meta_committees", kommun=kommun)]
+
+
+def committee_names(kommun: str) -> dict[str, str]:
+    """Committee code -> official name for the municipality."""
+    return dict(committees(kommun))
+
+
+def resolve(kommun: str | None, period: str | None, namnd: str | None = None) -> Filters:
+    """Validate filter values from a URL; unknown values fall back to defaults (first municipality, latest month)."""
+    codes = [code for code, _ in municipalities()]
+    if not codes:
+        return Filters(None, None, None)
+    if kommun not in codes:
+        kommun = codes[0]
+    available = months(kommun)
+    if period not in available:
+        period = available[0] if available else None
+    if namnd is not None and namnd not in committee_names(kommun):
+        namnd = None
+    return Filters(kommun, period, namnd)

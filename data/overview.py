@@ -1,0 +1,86 @@
+"""Overview read side: one summary per committee of a municipality for one month."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from data.db import query_rows
+from data.periods import add_months
+
+
+def _difference(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a - b
+
+
+def _percent(part: float | None, whole: float | None) -> float | None:
+    return None if part is None or not whole else part / abs(whole) * 100
+
+
+@dataclass(frozen=True)
+class CommitteeSummary:
+    """What the overview shows for one committee and month; economy fields are None when it sent no figures."""
+
+    committee_code: str
+    name: str
+    reported: bool
+    report_date: date | None
+    goals_met: int
+    goals_partly_met: int
+    goals_not_met: int
+    goals_not_assessed: int
+    goals_improved: int
+    goals_worsened: int
+    budget_ytd: float | None
+    outcome_ytd: float | None
+    annual_budget: float | None
+    forecast: float | None
+    previous_forecast_deviation: float | None
+    open_deviations: int
+    new_deviations: int
+    overdue_assignments: int
+    red_projects: int
+
+    @property
+    def goals_total(self) -> int:
+        """Number of goals, assessed or not."""
+        return self.goals_met + self.goals_partly_met + self.goals_not_met + self.goals_not_assessed
+
+    @property
+    def goals_assessed(self) -> int:
+        """Number of goals with an assessment other than 'ej bedömt'."""
+        return self.goals_met + self.goals_partly_met + self.goals_not_met
+
+    def goal_share(self, assessment: str) -> float | None:
+        """Share (0-100) of assessed goals with this assessment; None when no goal is assessed."""
+        count = {"met": self.goals_met, "partly_met": self.goals_partly_met, "not_met": self.goals_not_met}
+        return _percent(count[assessment], self.goals_assessed)
+
+    @property
+    def deviation_ytd(self) -> float | None:
+        """Outcome − budget January..month, tkr; negative is an overspend."""
+        return _difference(self.outcome_ytd, self.budget_ytd)
+
+    @property
+    def deviation_ytd_pct(self) -> float | None:
+        """Deviation to date in percent of |budget to date|."""
+        return _percent(self.deviation_ytd, self.budget_ytd)
+
+    @property
+    def forecast_deviation(self) -> float | None:
+        """Full-year forecast − annual budget, tkr."""
+        return _difference(self.forecast, self.annual_budget)
+
+    @property
+    def forecast_deviation_pct(self) -> float | None:
+        """Forecast deviation in percent of |annual budget|."""
+        return _percent(self.forecast_deviation, self.annual_budget)
+
+    @property
+    def forecast_change(self) -> float | None:
+        """Change of the forecast deviation since the previous month's forecast, tkr (positive is better)."""
+        return _difference(self.forecast_deviation, self.previous_forecast_deviation)
+
+
+def committee_summaries(kommun: str, month: str) -> list[CommitteeSummary]:
+    """Every committee of the municipality for the month 'YYYY-MM', in Swedish order of name."""
+    rows = query_rows("overview_committees", kommun=kommun, month=month, previous=add_months(month, -1))
+    return [CommitteeSummary(*row) for row in rows]

@@ -1,0 +1,16 @@
+-- The data a monthly report is made from: the municipality's current submissions with periods ending by the
+-- month's end (their ids identify the data version), when they were loaded, and when the warehouse was published.
+select
+    m.name as municipality,
+    (select value from meta where key = 'published_at') as published_at,
+    (
+        select max(s.loaded_at) from submission s
+        where s.municipality_code = $kommun and s.superseded_by is null and s.period_end <= $month_end
+    ) as loaded_at,
+    (
+        select coalesce(list(s.submission_id order by s.submission_id), [])
+        from submission s
+        where s.municipality_code = $kommun and s.superseded_by is null and s.period_end <= $month_end
+    ) as submission_ids
+from municipality m
+where m.municipality_code = $kommun

@@ -1,0 +1,12 @@
+-- What every page of the handout is stamped with: the municipality's name, when its data was last loaded and
+-- whether the warehouse holds demo data.
+select
+    m.name,
+    (
+        select max(s.loaded_at)
+        from submission s
+        where s.municipality_code = $municipality and s.superseded_by is null
+    ) as loaded_at,
+    coalesce((select value = 'true' from meta where key = 'demo'), false) as demo
+from municipality m
+where m.municipality_code = $municipality

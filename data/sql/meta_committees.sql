@@ -1,0 +1,5 @@
+-- The municipality's committees in Swedish order.
+select committee_code, name
+from committee
+where municipality_code = $kommun
+order by name collate sv

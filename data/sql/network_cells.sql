@@ -1,0 +1,69 @@
+-- Suggestions and employees for the months $first..$last per municipality, or per department of one
+-- municipality when $by_department. Cells are department x month; a month is complete for a municipality when
+-- every department it reported in the period has both figures that month (for a department: when it has both).
+-- Participants are the municipalities that have ever reported suggestions; one with nothing in the period still
+-- gets a row (department null, no months). $municipality null means every participant.
+with participants as (
+    select distinct municipality_code
+    from current_suggestion
+    where $municipality is null or municipality_code = $municipality
+),
+
+cells as (
+    select
+        municipality_code, committee_code, department, month,
+        s.submitted, s.implemented, e.employees, e.definition,
+        s.submitted is not null and e.employees is not null as present
+    from (
+        select municipality_code, committee_code, department, month, submitted, implemented
+        from current_suggestion
+        where month between $first and $last and ($municipality is null or municipality_code = $municipality)
+    ) s
+    full join (
+        select municipality_code, committee_code, department, month, employees, definition
+        from current_employee
+        where month between $first and $last and ($municipality is null or municipality_code = $municipality)
+    ) e using (municipality_code, committee_code, department, month)
+),
+
+expected as (
+    select municipality_code, count(distinct (committee_code, department)) as departments
+    from cells
+    group by municipality_code
+),
+
+months as (
+    select
+        municipality_code,
+        case when $by_department then committee_code end as committee_code,
+        case when $by_department then department end as department,
+        month,
+        sum(submitted) filter (present) as submitted,
+        sum(implemented) filter (present) as implemented,
+        sum(employees) filter (present) as employees,
+        count(*) filter (present) as present_cells,
+        list(distinct definition) filter (definition is not null) as definitions
+    from cells
+    group by all
+)
+
+select
+    p.municipality_code,
+    mu.name as municipality,
+    m.committee_code,
+    m.department,
+    coalesce(sum(m.submitted), 0)::bigint as submitted,
+    coalesce(sum(m.implemented), 0)::bigint as implemented,
+    coalesce(sum(m.employees), 0)::bigint as employee_months,
+    coalesce(list(m.month) filter (m.present_cells > 0), []) as present_months,
+    coalesce(
+        list(m.month) filter (m.present_cells = case when $by_department then 1 else x.departments end), []
+    ) as complete_months,
+    coalesce(any_value(x.departments), 0) as departments,
+    coalesce(list_distinct(flatten(list(m.definitions))), []) as definitions
+from participants p
+join municipality mu using (municipality_code)
+left join months m using (municipality_code)
+left join expected x using (municipality_code)
+group by p.municipality_code, mu.name, m.committee_code, m.department
+order by municipality collate sv, p.municipality_code, m.department collate sv, m.committee_code

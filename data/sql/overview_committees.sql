@@ -1,0 +1,153 @@
+-- One row per committee of a municipality for one month ($month, YYYY-MM): has it reported, its goal attainment,
+-- budget deviation and forecast, open deviations, overdue assignments, red projects, and the change since the
+-- previous month ($previous). Snapshot facts are taken "as of" the month: the row from the latest
+-- non-superseded submission whose period ends by the end of the month.
+with bounds as (
+    select
+        cast($month || '-01' as date) as month_start,
+        last_day(cast($month || '-01' as date)) as month_end,
+        last_day(cast($previous || '-01' as date)) as previous_end,
+        substr($month, 1, 4) || '-01' as year_start
+),
+
+reported as (
+    select s.committee_code, max(s.report_date) as report_date
+    from submission s, bounds b
+    where s.municipality_code = $kommun and s.superseded_by is null
+      and s.period_end between b.month_start and b.month_end
+    group by s.committee_code
+),
+
+goals_now as (
+    select g.committee_code, g.goal_id, g.assessment
+    from current_goal g, bounds b
+    where g.municipality_code = $kommun and g.period_end <= b.month_end
+    qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
+),
+
+goals_before as (
+    select g.committee_code, g.goal_id, g.assessment
+    from current_goal g, bounds b
+    where g.municipality_code = $kommun and g.period_end <= b.previous_end
+    qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
+),
+
+goal_rank as (
+    select * from (values ('met', 3), ('partly_met', 2), ('not_met', 1)) t(assessment, rank)
+),
+
+goals as (
+    select
+        n.committee_code,
+        count(*) filter (where n.assessment = 'met') as goals_met,
+        count(*) filter (where n.assessment = 'partly_met') as goals_partly_met,
+        count(*) filter (where n.assessment = 'not_met') as goals_not_met,
+        count(*) filter (where n.assessment = 'not_assessed') as goals_not_assessed,
+        count(*) filter (where rn.rank > rb.rank) as goals_improved,
+        count(*) filter (where rn.rank < rb.rank) as goals_worsened
+    from goals_now n
+    left join goals_before p using (committee_code, goal_id)
+    left join goal_rank rn on rn.assessment = n.assessment
+    left join goal_rank rb on rb.assessment = p.assessment
+    group by n.committee_code
+),
+
+economy as (
+    select
+        e.committee_code,
+        sum(e.budget)::double as budget_ytd,
+        sum(e.outcome)::double as outcome_ytd,
+        (sum(e.annual_budget) filter (where e.month = $month))::double as annual_budget,
+        (sum(e.forecast) filter (where e.month = $month))::double as forecast,
+        (sum(e.forecast - e.annual_budget) filter (where e.month = $previous))::double as previous_forecast_deviation
+    from current_economy e, bounds b
+    where e.municipality_code = $kommun and e.month between b.year_start and $month
+    group by e.committee_code
+    having count(*) filter (where e.month = $month) > 0
+),
+
+deviations as (
+    select d.committee_code, d.deviation_id, d.status, d.reported_date
+    from deviation d
+    join submission s on s.submission_id = d.submission_id, bounds b
+    where d.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
+      and d.reported_date <= b.month_end
+    qualify row_number() over (
+        partition by d.committee_code, d.deviation_id
+        order by s.period_end desc, s.loaded_at desc, s.submission_id desc
+    ) = 1
+),
+
+deviation_counts as (
+    select
+        d.committee_code,
+        count(*) filter (where d.status <> 'closed') as open_deviations,
+        count(*) filter (where d.reported_date >= b.month_start) as new_deviations
+    from deviations d, bounds b
+    group by d.committee_code
+),
+
+assignments as (
+    select a.recipient, a.status, a.due_date
+    from assignment a
+    join submission s on s.submission_id = a.submission_id, bounds b
+    where a.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
+      and a.decision_date <= b.month_end
+    qualify row_number() over (
+        partition by a.case_number order by s.period_end desc, s.loaded_at desc, s.submission_id desc
+    ) = 1
+),
+
+assignment_counts as (
+    select a.recipient as committee_code, count(*) as overdue_assignments
+    from assignments a, bounds b
+    where a.status not in ('done', 'cancelled') and a.due_date < b.month_end
+    group by a.recipient
+),
+
+projects as (
+    select p.owner, p.phase, p.light_time, p.light_cost, p.light_delivery
+    from project p
+    join submission s on s.submission_id = p.submission_id, bounds b
+    where p.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
+    qualify row_number() over (
+        partition by p.project_id order by s.period_end desc, s.report_date desc, s.submission_id desc
+    ) = 1
+),
+
+project_counts as (
+    select owner as committee_code, count(*) as red_projects
+    from projects
+    where phase <> 'closure' and 'red' in (light_time, light_cost, light_delivery)
+    group by owner
+)
+
+select
+    c.committee_code,
+    c.name,
+    r.committee_code is not null as reported,
+    r.report_date,
+    coalesce(g.goals_met, 0) as goals_met,
+    coalesce(g.goals_partly_met, 0) as goals_partly_met,
+    coalesce(g.goals_not_met, 0) as goals_not_met,
+    coalesce(g.goals_not_assessed, 0) as goals_not_assessed,
+    coalesce(g.goals_improved, 0) as goals_improved,
+    coalesce(g.goals_worsened, 0) as goals_worsened,
+    e.budget_ytd,
+    e.outcome_ytd,
+    e.annual_budget,
+    e.forecast,
+    e.previous_forecast_deviation,
+    coalesce(d.open_deviations, 0) as open_deviations,
+    coalesce(d.new_deviations, 0) as new_deviations,
+    coalesce(a.overdue_assignments, 0) as overdue_assignments,
+    coalesce(p.red_projects, 0) as red_projects
+from committee c
+left join reported r using (committee_code)
+left join goals g using (committee_code)
+left join economy e using (committee_code)
+left join deviation_counts d using (committee_code)
+left join assignment_counts a using (committee_code)
+left join project_counts p using (committee_code)
+where c.municipality_code = $kommun
+order by c.name collate sv

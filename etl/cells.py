@@ -1,0 +1,170 @@
+"""Parsing single cell values as real exports write them: Swedish numbers as text, dates in three forms, NFD text.
+
+Each parser takes the raw value python-calamine returned (str, float, int, bool, date, datetime, time or
+timedelta) and returns the typed value, None for an empty cell, or raises CellError with a Swedish message that
+says how to fix the cell.
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from data.periods import parse_period
+
+EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's 1900 date system (with its leap-year bug)
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+NUMBER_SUFFIXES = ("%", "tkr", "kr")
+
+
+class CellError(ValueError):
+    """A cell value that cannot be read; the message is Swedish and says how to fix it."""
+
+
+def clean_text(value: object) -> str:
+    """NFC text with surrounding spaces removed and inner runs of spaces collapsed to one."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    # str.split() splits on every Unicode space, the no-break (U+00A0) and narrow no-break (U+202F) ones included.
+    return " ".join(text.split())
+
+
+def is_empty(value: object) -> bool:
+    """True for a cell with nothing in it (None, '' or only spaces)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@lru_cache(maxsize=4096)
+def normalise_header(value: object) -> str:
+    """Header text for matching: NFC, casefolded, spaces collapsed, a trailing ':' or unit like '(tkr)' dropped."""
+    text = clean_text(value).casefold().rstrip(":").rstrip()
+    text = re.sub(r"\s*\([^()]*\)$", "", text)
+    return text.strip()
+
+
+def display(value: object) -> str:
+    """The value as a controller would recognise it in Excel, for error messages."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if value.time() != time() else value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "SANT" if value else "FALSKT"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return str(value).replace(".", ",")
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def text(value: object) -> str | None:
+    """Free text or a code: NFC, trimmed; numbers without a trailing '.0'."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError("Skriv text här, inte SANT/FALSKT.")
+    if isinstance(value, datetime | date):
+        return display(value)
+    if isinstance(value, str) and "\n" in value:  # keep the line breaks of a multi-line comment
+        lines = [clean_text(line) for line in value.splitlines()]
+        return "\n".join(lines).strip("\n")
+    return clean_text(value)
+
+
+def number(value: object) -> float | None:
+    """A number from a number cell or Swedish text such as '1 234,5', '−12', '85 %' or '-412 300 tkr'."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool | date | time | timedelta):
+        raise CellError("Skriv ett tal här, t.ex. 1\u00a0234,5.")
+    if isinstance(value, int | float):
+        return float(value)
+    raw = unicodedata.normalize("NFKC", str(value)).translate(DASHES)
+    compact = "".join(raw.split()).casefold()
+    for suffix in NUMBER_SUFFIXES:
+        if compact.endswith(suffix):
+            compact = compact[: -len(suffix)]
+            break
+    if "," in compact:
+        # Swedish: comma is the decimal sign; a point can only be a thousands separator then.
+        compact = compact.replace(".", "").replace(",", ".")
+    if not NUMBER.match(compact):
+        raise CellError("Skriv ett tal här, t.ex. 1\u00a0234,5 (decimalkomma, minus som -).")
+    return float(compact)
+
+
+def integer(value: object) -> int | None:
+    """A whole number, from a number cell or text such as '1 240'."""
+    result = number(value)
+    if result is None:
+        return None
+    if not result.is_integer():
+        raise CellError("Skriv ett heltal här, utan decimaler.")
+    return int(result)
+
+
+def _checked(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CellError(f"Datumet ligger utanför {FIRST_YEAR}–{LAST_YEAR}. Skriv datum som ÅÅÅÅ-MM-DD.")
+    return day
+
+
+def day(value: object) -> date | None:
+    """A date from a date cell, an Excel serial number or text '2025-03-31'."""
+    if is_empty(value):
+        return None
+    if isinstance(value, datetime):
+        return _checked(value.date())
+    if isinstance(value, date):
+        return _checked(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < 2958466:
+            raise CellError("Skriv ett datum här som ÅÅÅÅ-MM-DD, t.ex. 2025-03-31.")
+        return _checked(EXCEL_EPOCH + timedelta(days=int(value)))
+    if isinstance(value, str):
+        match = ISO_DATE.match(clean_text(value))
+        if match:
+            try:
+                return _checked(date(int(match[1]), int(match[2]), int(match[3])))
+            except ValueError:
+                raise CellError("Datumet finns inte i kalendern. Skriv datum som ÅÅÅÅ-MM-DD.") from None
+    raise CellError("Skriv ett datum här som ÅÅÅÅ-MM-DD, t.ex. 2025-03-31.")
+
+
+def period(value: object) -> tuple[str, date, date] | None:
+    """A period (month 2025-03, tertial 2025-T1 or year 2025) as (period, first day, last day)."""
+    if is_empty(value):
+        return None
+    if isinstance(value, date):
+        return parse_period(f"{value.year}-{value.month:02d}")
+    parsed = parse_period(display(value) if isinstance(value, float) else clean_text(value))
+    if parsed is None:
+        raise CellError("Skriv perioden som månad (2025-03), tertial (2025-T1) eller år (2025).")
+    return parsed
+
+
+def month(value: object) -> str | None:
+    """A month 'YYYY-MM' from text such as 2025-03 or a date cell (its month)."""
+    parsed = period(value)
+    if parsed is None:
+        return None
+    normalised, start, end = parsed
+    if start.month == end.month and start.year == end.year:
+        return normalised
+    raise CellError("Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-03.")
+
+
+def municipality_code(value: object) -> str | None:
+    """A kommunkod with its leading zero kept: 163 (typed as a number) becomes '0163'."""
+    code = text(value)
+    if code is None:
+        return None
+    if not code.isdigit() or len(code) > 4:
+        raise CellError("Kommunkoden ska vara fyra siffror, t.ex. 0884.")
+    return code.zfill(4)

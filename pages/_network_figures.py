@@ -1,0 +1,413 @@
+"""Pure figure builders for the network pages (Förbättringsförslag and Jämförelse): data in, go.Figure out."""
+
+import statistics
+
+import plotly.graph_objects as go
+
+from data.comparison import NORMALISATIONS, Reference, Value, kolada_year
+from data.formatting import number
+from data.network import MonthPoint, Ranking, Rates, YearPoint
+from data.periods import months_between
+from pages._figures import PALETTE, base_figure, empty_figure
+
+MEASURE_LABEL = {"implemented": "Genomförda", "submitted": "Inlämnade"}
+MAX_BARS = 40  # a ranking chart stays readable; the table below it always holds every municipality
+BAR_COLOUR, LEADER_COLOUR, TARGET_COLOUR, MEDIAN_COLOUR, NATIONAL_COLOUR = (
+    PALETTE[0],
+    PALETTE[2],
+    PALETTE[5],
+    PALETTE[7],
+    PALETTE[6],
+)
+
+
+# A legend pinned to the bottom of the figure (not of the plot) never collides with the x-axis title.
+BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0}
+
+
+def _bar_height(count: int) -> int:
+    return max(280, 150 + 30 * count)
+
+
+def ranking_figure(ranking: Ranking, annualised: bool = False) -> go.Figure:
+    """Ranked municipalities by the chosen measure per 100 employees, leader marked, own target pro rata."""
+    rows = ranking.ranked[:MAX_BARS]
+    if not rows:
+        return empty_figure("Ingen kommun har fullständiga uppgifter för perioden")
+    measure, period = ranking.measure, ranking.period
+    factor = 12 / period.n_months if annualised else 1
+    leader_codes = {r.municipality_code for r in ranking.leaders}
+    labels = [
+        f"{r.rank}. {r.municipality}" + (" ★ Ledare" if r.municipality_code in leader_codes else "") for r in rows
+    ]
+    values = [r.per_100(measure) * factor for r in rows]
+    fig = base_figure(height=_bar_height(len(rows)))
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            name=f"{MEASURE_LABEL[measure]} per 100 medarbetare",
+            marker={"color": [LEADER_COLOUR if r.municipality_code in leader_codes else BAR_COLOUR for r in rows]},
+            text=[number(v, 1) for v in values],
+            textposition="outside",
+            customdata=[[number(r.employees, 0), "; ".join(r.definitions) or "ingen angiven"] for r in rows],
+            hovertemplate="%{y}: %{text} per 100 medarbetare<br>Medarbetare %{customdata[0]} "
+            "(%{customdata[1]})<extra></extra>",
+        )
+    )
+    targets = [(label, ranking.status(r, measure)) for label, r in zip(labels, rows, strict=True)]
+    shown = [(label, s.pro_rata * 100 * factor) for label, s in targets if s is not None]
+    if shown:
+        fig.add_trace(
+            go.Scatter(
+                y=[label for label, _ in shown],
+                x=[value for _, value in shown],
+                mode="markers",
+                name="Eget mål, pro rata för perioden",
+                marker={
+                    "symbol": "diamond",
+                    "size": 13,
+                    "color": TARGET_COLOUR,
+                    "line": {"width": 1, "color": "white"},
+                },
+                hovertemplate="%{y}: mål %{x:.1f} per 100 medarbetare<extra></extra>",
+            )
+        )
+    suffix = ", omräknat till helårstakt" if annualised else ""
+    fig.update_layout(
+        title={"text": f"{MEASURE_LABEL[measure]} förslag per 100 medarbetare, {period.label()}{suffix}", "x": 0},
+        yaxis={"autorange": "reversed", "tickformat": None},
+        xaxis={"title": {"text": "per 100 medarbetare"}, "rangemode": "tozero"},
+        margin={"l": 220, "r": 40, "b": 100},
+        legend=BOTTOM_LEGEND,
+        showlegend=bool(shown),
+    )
+    return fig
+
+
+def _median_by_month(points: list[MonthPoint], measure: str) -> dict[str, float]:
+    return {p.month: p.median_per_100(measure) for p in points if p.median_per_100(measure) is not None}
+
+
+def trend_figure(points: list[MonthPoint], measure: str, highlight: list[str]) -> go.Figure:
+    """Monthly rate per 100 employees for the highlighted municipalities against the network's median.
+
+    Every month of the span is on the axis, so a month without complete figures is a visible gap.
+    """
+    if not points:
+        return empty_figure("Inga månadsuppgifter för perioden")
+    months = months_between(min(p.month for p in points), max(p.month for p in points))
+    median = _median_by_month(points, measure)
+    fig = base_figure(height=400)
+    fig.add_trace(
+        go.Scatter(
+            x=months,
+            y=[median.get(m) for m in months],
+            mode="lines",
+            name="Nätverkets median",
+            line={"color": MEDIAN_COLOUR, "dash": "dash", "width": 2},
+            hovertemplate="%{x|%Y-%m}: median %{y:.1f}<extra></extra>",
+        )
+    )
+    for index, code in enumerate(highlight):
+        own = {p.month: p for p in points if p.municipality_code == code}
+        if not own:
+            continue
+        name = next(iter(own.values())).municipality
+        fig.add_trace(
+            go.Scatter(
+                x=months,
+                y=[own[m].per_100(measure) if m in own else None for m in months],
+                mode="lines+markers",
+                name=name,
+                marker={"symbol": ("circle", "square", "triangle-up", "diamond")[index % 4], "size": 8},
+                line={"color": PALETTE[index % 2 * 2], "width": 3},
+                connectgaps=False,
+                hovertemplate=f"{name} %{{x|%Y-%m}}: %{{y:.1f}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title={"text": f"{MEASURE_LABEL[measure]} förslag per 100 medarbetare och månad", "x": 0},
+        xaxis={"type": "date", "tickformat": "%b %Y", "dtick": "M3"},
+        yaxis={"title": {"text": "per 100 medarbetare"}, "rangemode": "tozero"},
+    )
+    return fig
+
+
+def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.Figure:
+    """Yearly rate per employee for the chosen municipalities; a year that is not yet full says which months."""
+    shown = [y for y in years if y.municipality_code in codes]
+    if not shown:
+        return empty_figure("Inga årsuppgifter att visa")
+    fig = base_figure(height=360)
+    for index, code in enumerate(codes):
+        own = sorted((y for y in shown if y.municipality_code == code), key=lambda y: y.year)
+        if not own:
+            continue
+        labels = [str(y.year) if y.complete_months == 12 else f"{y.year} (jan–{_short(y.last_month)})" for y in own]
+        values = [y.per_employee(measure) for y in own]
+        fig.add_trace(
+            go.Bar(
+                x=labels,
+                y=values,
+                name=own[0].municipality,
+                marker={"color": PALETTE[index % len(PALETTE)], "pattern": {"shape": ("", "/", ".", "x")[index % 4]}},
+                text=[number(v, 2) for v in values],
+                textposition="outside",
+                hovertemplate=f"{own[0].municipality} %{{x}}: %{{text}} per medarbetare<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title={"text": f"{MEASURE_LABEL[measure]} förslag per medarbetare och år (ej omräknat)", "x": 0},
+        barmode="group",
+        xaxis={"type": "category"},
+        yaxis={"title": {"text": "per medarbetare"}, "rangemode": "tozero", "tickformat": ",.2f"},
+    )
+    return fig
+
+
+def _short(month: int) -> str:
+    return ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")[month - 1]
+
+
+def department_figure(rows: list[Rates], measure: str, title: str) -> go.Figure:
+    """Departments of one municipality by the chosen measure per 100 employees; incomplete ones marked."""
+    shown = [r for r in rows if r.per_100(measure) is not None]
+    if not shown:
+        return empty_figure("Inga förvaltningar med uppgifter för perioden")
+    shown.sort(key=lambda r: r.per_100(measure), reverse=True)
+    labels = [r.department + ("" if r.complete else " (ofullständig)") for r in shown]
+    values = [r.per_100(measure) for r in shown]
+    fig = base_figure(height=_bar_height(len(shown)))
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            marker={
+                "color": [BAR_COLOUR if r.complete else "#9aa4b1" for r in shown],
+                "pattern": {"shape": ["" if r.complete else "/" for r in shown]},
+            },
+            text=[number(v, 1) for v in values],
+            textposition="outside",
+            hovertemplate="%{y}: %{text} per 100 medarbetare<extra></extra>",
+            name=MEASURE_LABEL[measure],
+        )
+    )
+    fig.update_layout(
+        title={"text": title, "x": 0},
+        yaxis={"autorange": "reversed", "tickformat": None},
+        xaxis={"title": {"text": "per 100 medarbetare"}, "rangemode": "tozero"},
+        margin={"l": 300, "r": 40},
+        showlegend=False,
+    )
+    return fig
+
+
+# --- Jämförelse ------------------------------------------------------------------------------------------------
+
+
+def _unit_text(unit: str, normalisation: str) -> str:
+    return unit if not normalisation else f"{unit} {NORMALISATIONS[normalisation].lower()}"
+
+
+def _reference_lines(fig: go.Figure, median: float | None, national: Reference | None) -> None:
+    """Vertical lines for the network median and Kolada's national median, named in the legend."""
+    lines = []
+    if median is not None:
+        lines.append((median, f"Nätverkets median {number(median, 1)}", MEDIAN_COLOUR, "dash"))
+    if national is not None and national.national_median is not None:
+        text = f"Rikets kommunmedian {number(national.national_median, 1)} (Kolada)"
+        lines.append((national.national_median, text, NATIONAL_COLOUR, "dot"))
+    for value, text, colour, dash in lines:
+        # A line trace on a hidden 0..1 axis (not a shape) so the reference is named in the legend too.
+        fig.add_trace(
+            go.Scatter(
+                x=[value, value],
+                y=[0, 1],
+                yaxis="y2",
+                mode="lines",
+                name=text,
+                line={"color": colour, "dash": dash, "width": 2},
+                hoverinfo="name",
+            )
+        )
+    if lines:
+        fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False})
+
+
+def comparison_ranking_figure(
+    ranked: list[Value], normalisation: str, median: float | None, national: Reference | None
+) -> go.Figure:
+    """Municipalities ranked by the indicator (best first by its direction), own target beside each value."""
+    if not ranked:
+        return empty_figure("Inga värden att jämföra för vald period")
+    rows = ranked[:MAX_BARS]
+    unit = _unit_text(rows[0].unit, normalisation)
+    labels = [f"{v.rank}. {v.municipality}" for v in rows]
+    values = [v.shown(normalisation) for v in rows]
+    fig = base_figure(height=_bar_height(len(rows)) + 40)
+    # Dots, not bars: values such as 83-89 % must be told apart, so the axis does not start at zero.
+    fig.add_trace(
+        go.Scatter(
+            y=labels,
+            x=values,
+            mode="markers+text",
+            name="Utfall",
+            marker={"color": BAR_COLOUR, "size": 14, "symbol": "circle"},
+            text=[number(v, 1) for v in values],
+            textposition="middle left",
+            hovertemplate=f"%{{y}}: %{{text}} {unit}<extra></extra>",
+        )
+    )
+    targets = [(label, v.target_shown(normalisation)) for label, v in zip(labels, rows, strict=True)]
+    targets = [(label, t) for label, t in targets if t is not None]
+    if targets:
+        fig.add_trace(
+            go.Scatter(
+                y=[label for label, _ in targets],
+                x=[t for _, t in targets],
+                mode="markers",
+                name="Kommunens eget målvärde",
+                marker={
+                    "symbol": "diamond",
+                    "size": 13,
+                    "color": TARGET_COLOUR,
+                    "line": {"width": 1, "color": "white"},
+                },
+                hovertemplate=f"%{{y}}: målvärde %{{x:.1f}} {unit}<extra></extra>",
+            )
+        )
+    _reference_lines(fig, median, national)
+    direction = "högre är bättre" if rows[0].direction == "higher" else "lägre är bättre"
+    fig.update_layout(
+        title={"text": f"Rangordning ({direction})", "x": 0},
+        yaxis={"autorange": "reversed", "tickformat": None},
+        xaxis={"title": {"text": unit}},
+        margin={"l": 200, "r": 40, "b": 110},
+        legend=BOTTOM_LEGEND,
+    )
+    return fig
+
+
+def distribution_figure(
+    items: list[Value], normalisation: str, median: float | None, national: Reference | None
+) -> go.Figure:
+    """The spread of the municipalities' values as a box with every municipality as a named point."""
+    shown = [v for v in items if v.shown(normalisation) is not None]
+    if len(shown) < 2:
+        return empty_figure("Fördelningen kräver värden från minst två kommuner")
+    unit = _unit_text(shown[0].unit, normalisation)
+    fig = base_figure(height=340)
+    fig.add_trace(
+        go.Box(
+            x=[v.shown(normalisation) for v in shown],
+            name="Nätverket",
+            boxpoints="all",
+            jitter=0.4,
+            pointpos=0,
+            text=[v.municipality for v in shown],
+            marker={"color": BAR_COLOUR, "size": 9},
+            line={"color": "#4d4d4d"},
+            fillcolor="rgba(11, 83, 148, 0.12)",
+            hovertemplate=f"%{{text}}: %{{x:.1f}} {unit}<extra></extra>",
+        )
+    )
+    _reference_lines(fig, median, national)
+    fig.update_layout(
+        title={"text": "Fördelning i nätverket", "x": 0},
+        xaxis={"title": {"text": unit}},
+        yaxis={"showticklabels": False},
+        margin={"b": 110},
+        legend=BOTTOM_LEGEND,
+    )
+    return fig
+
+
+MAX_LINES = 12  # more municipalities than this are drawn as the network's median and middle half instead
+
+
+def _spread_traces(shown: list[Value], periods: list[str], normalisation: str, unit: str) -> list[go.Scatter]:
+    by_period: dict[str, list[float]] = {}
+    for v in shown:
+        by_period.setdefault(v.period, []).append(v.shown(normalisation))
+    quartiles = {p: statistics.quantiles(vs, n=4) if len(vs) > 1 else [vs[0]] * 3 for p, vs in by_period.items()}
+    low = [quartiles[p][0] if p in quartiles else None for p in periods]
+    high = [quartiles[p][2] if p in quartiles else None for p in periods]
+    middle = [quartiles[p][1] if p in quartiles else None for p in periods]
+    band = {"mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False}
+    return [
+        go.Scatter(x=periods, y=low, **band),
+        go.Scatter(
+            x=periods,
+            y=high,
+            fill="tonexty",
+            fillcolor="rgba(11, 83, 148, 0.15)",
+            name="Mittersta hälften av kommunerna",
+            mode="lines",
+            line={"width": 0},
+            hoverinfo="skip",
+        ),
+        go.Scatter(
+            x=periods,
+            y=middle,
+            mode="lines+markers",
+            name="Nätverkets median",
+            line={"color": MEDIAN_COLOUR, "dash": "dash", "width": 2},
+            hovertemplate=f"Median %{{x}}: %{{y:.1f}} {unit}<extra></extra>",
+        ),
+    ]
+
+
+def comparison_trend_figure(items: list[Value], normalisation: str, references: dict[str, Reference]) -> go.Figure:
+    """Each chosen municipality's value per period (or, for many, the median and middle half), with Kolada's
+    national median for whole years."""
+    shown = [v for v in items if v.shown(normalisation) is not None]
+    if not shown:
+        return empty_figure("Inga värden över tid")
+    periods = sorted({v.period for v in items})
+    unit = _unit_text(shown[0].unit, normalisation)
+    fig = base_figure(height=400)
+    names = sorted({(v.municipality, v.municipality_code) for v in shown})
+    if len(names) > MAX_LINES:
+        fig.add_traces(_spread_traces(shown, periods, normalisation, unit))
+    for index, (name, code) in enumerate(names if len(names) <= MAX_LINES else []):
+        own = {v.period: v.shown(normalisation) for v in shown if v.municipality_code == code}
+        fig.add_trace(
+            go.Scatter(
+                x=periods,
+                y=[own.get(p) for p in periods],
+                mode="lines+markers",
+                name=name,
+                connectgaps=False,
+                line={"color": PALETTE[index % len(PALETTE)]},
+                marker={"symbol": ("circle", "square", "triangle-up", "diamond", "x")[index % 5], "size": 8},
+                hovertemplate=f"{name} %{{x}}: %{{y:.1f}} {unit}<extra></extra>",
+            )
+        )
+    national = {p: references[y].national_median for p in periods if (y := kolada_year(p)) in references}
+    if not normalisation and any(v is not None for v in national.values()):
+        fig.add_trace(
+            go.Scatter(
+                x=periods,
+                y=[national.get(p) for p in periods],
+                mode="lines+markers",
+                name="Rikets kommunmedian (Kolada, helår)",
+                line={"color": NATIONAL_COLOUR, "dash": "dot", "width": 2},
+                marker={"symbol": "star", "size": 11},
+                connectgaps=True,
+                hovertemplate="Rikets kommunmedian %{x}: %{y:.1f}<extra></extra>",
+            )
+        )
+    title = (
+        "Över tid" if len(names) <= MAX_LINES else f"Över tid: {len(names)} kommuner (välj kommuner för egna linjer)"
+    )
+    fig.update_layout(
+        title={"text": title, "x": 0},
+        xaxis={"type": "category"},
+        yaxis={"title": {"text": unit}},
+        margin={"b": 110},
+        legend=BOTTOM_LEGEND,
+    )
+    return fig

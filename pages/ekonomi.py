@@ -1,0 +1,245 @@
+"""Ekonomi: budget, outcome to date and full-year forecast per committee, drilling down to activities."""
+
+import dash
+from dash import Input, Output, State, callback, dcc, html, no_update
+
+from data import economy, meta
+from data.formatting import percent, tkr
+from data.periods import month_label
+from pages._components import (
+    NO_REPORT,
+    data_table,
+    empty_state,
+    export_button,
+    filter_bar,
+    filter_inputs,
+    filter_states,
+    kpi_card,
+    no_data_page,
+    number_column,
+    page,
+    register_filters,
+    section,
+    text_column,
+)
+from pages._economy_figures import (
+    DEFICIT,
+    SURPLUS,
+    budget_curve_figure,
+    committee_deviation_figure,
+    deviation_text,
+    export_sheet,
+    forecast_history_figure,
+    table_row,
+)
+from pages._export import XLSX_MIME, xlsx_bytes
+from pages._figures import graph
+from reports.monthly import MIME, generate
+
+dash.register_page(__name__, path="/ekonomi", name="Ekonomi", order=3)
+PREFIX = "ekonomi"
+TITLE = "Ekonomi"
+register_filters(PREFIX, committee=True)
+
+DEVIATION_STYLE = {
+    "styleConditions": [
+        {"condition": "params.value < 0", "style": {"color": DEFICIT["colour"], "fontWeight": "600"}},
+        {"condition": "params.value > 0", "style": {"color": SURPLUS["colour"], "fontWeight": "600"}},
+    ]
+}
+
+
+def _columns() -> list[dict]:
+    deviation = {"cellStyle": DEVIATION_STYLE}
+
+    def amount(field: str, header: str, decimals: int = 0, width: int = 112, **extra) -> dict:
+        # No filter button on amounts: the header keeps its words on one or two lines (sorting stays).
+        return {**number_column(field, header, decimals=decimals, width=width), "filter": False, **extra}
+
+    # Amounts without a unit in the cells (the scope line says tkr) keep all columns on a 1280 px screen.
+    return [
+        text_column("name", "Nämnd / verksamhet", width=220, wrap=True),
+        text_column("state", "Läge helår", width=130),
+        amount("annual_budget", "Årsbudget"),
+        amount("budget_ytd", "Budget hittills"),
+        amount("outcome_ytd", "Utfall hittills"),
+        amount("deviation_ytd", "Avvikelse hittills", **deviation),
+        amount("deviation_ytd_pct", "Avvikelse %", decimals=1, width=104, **deviation),
+        amount("forecast", "Prognos helår"),
+        amount("forecast_deviation", "Avvikelse prognos", **deviation),
+        amount("forecast_deviation_pct", "Avvikelse prognos %", decimals=1, width=104, **deviation),
+    ]
+
+
+TOTAL_ROW = {"styleConditions": [{"condition": "params.node.rowPinned", "style": {"fontWeight": "700"}}]}
+
+SIGN_CONVENTION = html.Aside(
+    [
+        html.H2("Så läser du siffrorna", className="h6 fw-semibold mb-1"),
+        html.P(
+            [
+                "Belopp i tusentals kronor (tkr). Nettokostnader skrivs som negativa tal. "
+                "Avvikelse = utfall − budget, och prognosavvikelse = helårsprognos − årsbudget. ",
+                html.Span(f"{DEFICIT['symbol']} Negativ avvikelse = underskott", style={"color": DEFICIT["colour"]}),
+                " (kostnaden blir högre än budget). ",
+                html.Span(f"{SURPLUS['symbol']} Positiv avvikelse = överskott", style={"color": SURPLUS["colour"]}),
+                " (kostnaden blir lägre än budget).",
+            ],
+            className="mb-0",
+        ),
+    ],
+    className="empty-state mb-3",
+    id="ekonomi-teckenregel",
+)
+
+
+def _table():
+    grid = data_table("ekonomi-table", [], _columns())
+    grid.getRowStyle = TOTAL_ROW
+    grid.defaultColDef = {**grid.defaultColDef, "wrapHeaderText": True, "autoHeaderHeight": True}
+    return grid
+
+
+def layout(kommun=None, period=None, namnd=None, **_):
+    """The economy page for a municipality, month and optionally one committee."""
+    filters = meta.resolve(kommun, period, namnd)
+    if filters.period is None:
+        return no_data_page(TITLE)
+    report = html.Div(
+        [
+            html.Button("Månadsrapport som PDF", id="ekonomi-report-pdf", className="btn btn-primary btn-sm me-2"),
+            html.Button("Månadsrapport som Word", id="ekonomi-report-docx", className="btn btn-outline-primary btn-sm"),
+            dcc.Loading(dcc.Download(id="ekonomi-report-download"), type="dot"),
+        ],
+        className="my-2",
+    )
+    return page(
+        TITLE,
+        filter_bar(PREFIX, filters, committee=True),
+        SIGN_CONVENTION,
+        html.Div(id="ekonomi-kpis", className="row g-3 mb-2"),
+        report,
+        section(
+            "Per nämnd och verksamhet",
+            html.P(id="ekonomi-scope", className="mb-1"),
+            html.Div(id="ekonomi-table-note"),
+            _table(),
+            export_button(PREFIX),
+        ),
+        section(
+            "Prognosens utveckling",
+            graph("ekonomi-forecast", "Helårsprognosens avvikelse mot årsbudget, månad för månad"),
+            graph("ekonomi-curve", "Utfall hittills i år mot budget"),
+            graph("ekonomi-committees", "Prognosavvikelse per nämnd för månaden"),
+        ),
+        intro="Budget, utfall och helårsprognos per nämnd. Välj en nämnd i tabellen för att se dess verksamheter.",
+    )
+
+
+def _scope_rows(table: economy.EconomyTable, namnd: str | None):
+    """(rows for the grid, the row summing them, what the rows are) for the municipality or one committee."""
+    if namnd is None:
+        return table.committees, table.total, "Nämnder"
+    committee = table.committee(namnd)
+    return table.activities.get(namnd, []), committee, "Verksamheter"
+
+
+@callback(
+    Output("ekonomi-kpis", "children"),
+    Output("ekonomi-scope", "children"),
+    Output("ekonomi-table-note", "children"),
+    Output("ekonomi-table", "rowData"),
+    Output("ekonomi-table", "dashGridOptions"),
+    Output("ekonomi-forecast", "figure"),
+    Output("ekonomi-curve", "figure"),
+    Output("ekonomi-committees", "figure"),
+    *filter_inputs(PREFIX, committee=True),
+    State("ekonomi-table", "dashGridOptions"),
+)
+def update(kommun, period, namnd, grid_options):
+    """Refresh figures, table and key figures for the chosen municipality, month and committee."""
+    table = economy.economy_table(kommun, period)
+    rows, summed, what = _scope_rows(table, namnd)
+    has_data = summed is not None and summed.has_data
+    note = None if has_data else empty_state(NO_REPORT, "Ingen ekonomi är rapporterad för månaden i urvalet.")
+    pinned = (
+        [{**table_row(summed), "name": f"Summa {summed.name}" if namnd else "Summa hela kommunen"}] if has_data else []
+    )
+    options = {**(grid_options or {}), "pinnedBottomRowData": pinned}
+    reported = sum(r.reported for r in table.committees)
+    history = [p for p in economy.forecast_history(kommun, period) if namnd in (None, p.committee_code)]
+    names = {r.committee_code: r.name for r in table.committees}
+    return (
+        [html.Div(kpi_card(*card), className="col-6 col-lg-3") for card in _kpis(summed, reported, table)],
+        f"{what} i {summed.name if namnd and summed else 'hela kommunen'}, {month_label(period)}. "
+        "Belopp i tkr. Summaraden längst ned summerar raderna.",
+        note,
+        [table_row(r) for r in rows],
+        options,
+        forecast_history_figure(history, names, period[:4]),
+        budget_curve_figure(economy.monthly(kommun, period, namnd), period[:4]),
+        committee_deviation_figure(table.committees if namnd is None else rows),
+    )
+
+
+def _kpis(row: economy.EconomyRow | None, reported: int, table: economy.EconomyTable) -> list[tuple]:
+    if row is None or not row.has_data:
+        figures = [
+            ("Utfall hittills i år", "–"),
+            ("Avvikelse hittills i år", "–"),
+            ("Helårsprognos mot årsbudget", "–"),
+        ]
+    else:
+        figures = [
+            ("Utfall hittills i år", tkr(row.outcome_ytd), f"Budget hittills {tkr(row.budget_ytd)}"),
+            ("Avvikelse hittills i år", deviation_text(row.deviation_ytd), percent(row.deviation_ytd_pct, 1, True)),
+            ("Helårsprognos mot årsbudget", deviation_text(row.forecast_deviation), f"Prognos {tkr(row.forecast)}"),
+        ]
+    return [*figures, ("Nämnder som rapporterat", f"{reported} av {len(table.committees)}", "för vald månad")]
+
+
+@callback(
+    Output("ekonomi-namnd", "value", allow_duplicate=True),
+    Input("ekonomi-table", "cellClicked"),
+    State("ekonomi-table", "rowData"),
+    prevent_initial_call=True,
+)
+def drill_down(cell, rows):
+    """Clicking a committee row shows that committee's activities."""
+    if not cell or cell.get("rowPinned") or cell.get("rowIndex") is None:
+        return no_update
+    row = rows[cell["rowIndex"]]
+    return row["code"] if row.get("level") == "committee" else no_update
+
+
+@callback(
+    Output("ekonomi-export-download", "data"),
+    Input("ekonomi-export", "n_clicks"),
+    *filter_states(PREFIX, committee=True),
+    prevent_initial_call=True,
+)
+def export(n_clicks, kommun, period, namnd):
+    """The table as it is shown, as a formula-safe Excel file."""
+    table = economy.economy_table(kommun, period)
+    rows, summed, _ = _scope_rows(table, namnd)
+    headers, values = export_sheet([*rows, *([summed] if summed else [])])
+    content = xlsx_bytes({"Ekonomi": (headers, values)})
+    return dcc.send_bytes(content, f"ekonomi_{kommun}_{period}{'_' + namnd if namnd else ''}.xlsx", type=XLSX_MIME)
+
+
+@callback(
+    Output("ekonomi-report-download", "data"),
+    Input("ekonomi-report-pdf", "n_clicks"),
+    Input("ekonomi-report-docx", "n_clicks"),
+    *filter_states(PREFIX),
+    prevent_initial_call=True,
+)
+def download_report(pdf_clicks, docx_clicks, kommun, period):
+    """The municipal director's monthly report for the chosen month, archived as it is handed out."""
+    return make_report("docx" if dash.ctx.triggered_id == "ekonomi-report-docx" else "pdf", kommun, period)
+
+
+def make_report(fmt: str, kommun: str, period: str) -> dict:
+    """The report as a dcc.Download payload."""
+    result = generate(kommun, period, fmt)
+    return dcc.send_bytes(result.content, result.file_name, type=MIME[fmt])

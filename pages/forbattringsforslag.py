@@ -1,0 +1,210 @@
+"""Förbättringsförslag: the network's ranking of suggestions per employee, leader, targets, trends, departments."""
+
+import dash
+from dash import Input, Output, callback, dcc, html
+
+from data import meta, network
+from data.formatting import number
+from data.network import Period, Ranking
+from data.periods import add_months
+from pages._components import (
+    data_table,
+    empty_state,
+    filter_bar,
+    filter_inputs,
+    kpi_card,
+    no_data_page,
+    page,
+    register_filters,
+    section,
+)
+from pages._figures import empty_figure, graph
+from pages._network_figures import department_figure, ranking_figure, trend_figure, yearly_figure
+from pages._network_tables import (
+    department_rows,
+    incomplete_items,
+    leader_text,
+    radio_group,
+    ranking_columns,
+    ranking_rows,
+    target_text,
+)
+
+dash.register_page(
+    __name__, path="/forbattringsforslag", name="Förbättringsförslag", title="Förbättringsförslag – Styrkedjan", order=6
+)
+PREFIX = "forbattringsforslag"
+TITLE = "Förbättringsförslag i nätverket"
+PARAMS = {"omfang": ("ar", "manad"), "matt": ("genomforda", "inlamnade"), "takt": ("period", "helar")}
+MEASURE = {"genomforda": "implemented", "inlamnade": "submitted"}
+NO_SUGGESTIONS = "Inga förbättringsförslag är inrapporterade"
+register_filters(PREFIX, url_params=tuple(PARAMS))
+
+DEFINITION = (
+    "Så räknas måtten: förslag per medarbetare = antal inlämnade (genomförda) förslag under perioden delat med "
+    "antalet medarbetare, där antalet medarbetare är medelvärdet av månadernas antal (summerat över "
+    "förvaltningarna). Genomförandegrad = genomförda / inlämnade. En kommun som saknar uppgifter för någon månad "
+    "eller förvaltning i perioden är ofullständig: den visas separat och rangordnas inte, i stället för att räknas "
+    "som noll. Lika värden får samma placering (1, 2, 2, 4). Egna mål gäller per medarbetare och år och jämförs "
+    "pro rata: mål × antal månader i perioden / 12. Helårstakt = periodens värde × 12 / antal månader och visas "
+    "bara när det är valt."
+)
+
+
+def _radio(name: str, label: str, options: dict[str, str], value: str) -> html.Fieldset:
+    return radio_group(
+        f"{PREFIX}-{name}",
+        label,
+        [{"label": text, "value": key} for key, text in options.items()],
+        value,
+        "col-12 col-md-4",
+    )
+
+
+def _choice(name: str, value: str | None) -> str:
+    return value if value in PARAMS[name] else PARAMS[name][0]
+
+
+def period_for(omfang: str, period: str | None) -> Period | None:
+    """The network period: January to the chosen month, or the chosen month alone."""
+    available = network.available_months()
+    chosen = network.make_period(None, period, available)
+    if chosen and omfang == "manad":
+        return Period(chosen.last, chosen.last)
+    return chosen
+
+
+def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
+    """The ranking for ?kommun=&period=&omfang=ar|manad&matt=genomforda|inlamnade&takt=period|helar."""
+    filters = meta.resolve(kommun, period)
+    if filters.kommun is None or not network.available_months():
+        return no_data_page(TITLE)
+    controls = [
+        _radio("omfang", "Period", {"ar": "Hittills i år", "manad": "Vald månad"}, _choice("omfang", omfang)),
+        _radio(
+            "matt", "Rangordna efter", {"genomforda": "Genomförda", "inlamnade": "Inlämnade"}, _choice("matt", matt)
+        ),
+        _radio(
+            "takt", "Visa", {"period": "Faktiskt för perioden", "helar": "Omräknat till helår"}, _choice("takt", takt)
+        ),
+    ]
+    return page(
+        TITLE,
+        filter_bar(PREFIX, filters, extra=controls),
+        html.P(DEFINITION, className="text-body-secondary small mt-2", id=f"{PREFIX}-definition"),
+        dcc.Store(id=f"{PREFIX}-leaders"),
+        html.Section(id=f"{PREFIX}-kpis", className="row g-3 my-2", **{"aria-label": "Nyckeltal för nätverket"}),
+        section(
+            "Rangordning",
+            graph(f"{PREFIX}-ranking", "Kommunerna rangordnade, med eget mål pro rata (◆)"),
+            data_table(f"{PREFIX}-table", [], ranking_columns(False)),
+            html.Div(id=f"{PREFIX}-incomplete", className="mt-3"),
+        ),
+        section(
+            "Utveckling",
+            graph(f"{PREFIX}-trend", "Per månad: vald kommun och ledaren mot nätverkets median"),
+            graph(f"{PREFIX}-yearly", "Per år (förra året och i år): vald kommun och ledaren"),
+        ),
+        section(
+            "Förvaltningar i vald kommun",
+            graph(f"{PREFIX}-departments", "Förvaltningarna med samma mått"),
+            data_table(f"{PREFIX}-department-table", [], ranking_columns(False, departments=True)),
+        ),
+    )
+
+
+def _inputs() -> list[Input]:
+    return [*filter_inputs(PREFIX), *(Input(f"{PREFIX}-{name}", "value") for name in PARAMS)]
+
+
+def kpi_cards(ranking: Ranking, kommun: str, annualised: bool) -> list:
+    """Leader, the chosen municipality's place and its target status, and who is left out."""
+    own = next((r for r in ranking.ranked + ranking.incomplete if r.municipality_code == kommun), None)
+    if own is None:
+        place, detail = "–", "Kommunen rapporterar inga förbättringsförslag"
+    elif own.rank is None:
+        place, detail = "Ofullständig", f"Saknar {len(own.missing_months)} av {own.n_months} månader"
+    else:
+        place = f"{own.rank} av {len(ranking.ranked)}"
+        factor = 12 / ranking.period.n_months if annualised else 1
+        value = own.per_employee(ranking.measure) * factor
+        detail = f"{number(value, 2)} per medarbetare{' (helårstakt)' if annualised else ''}"
+    cards = [
+        kpi_card(*leader_text(ranking), card_id=f"{PREFIX}-leader"),
+        kpi_card(f"Placering, {own.municipality if own else 'vald kommun'}", place, detail),
+        kpi_card(*target_text(ranking, own), card_id=f"{PREFIX}-target"),
+        kpi_card(
+            "Kommuner i rangordningen",
+            f"{len(ranking.ranked)} av {len(ranking.ranked) + len(ranking.incomplete)}",
+            f"{len(ranking.incomplete)} ofullständiga visas separat" if ranking.incomplete else "Alla fullständiga",
+        ),
+    ]
+    return [html.Div(card, className="col-12 col-md-6 col-xl-3") for card in cards]
+
+
+@callback(
+    Output(f"{PREFIX}-kpis", "children"),
+    Output(f"{PREFIX}-ranking", "figure"),
+    Output(f"{PREFIX}-table", "rowData"),
+    Output(f"{PREFIX}-table", "columnDefs"),
+    Output(f"{PREFIX}-incomplete", "children"),
+    Output(f"{PREFIX}-leaders", "data"),
+    *_inputs(),
+)
+def update_ranking(kommun, period, omfang, matt, takt):
+    """The ranking, leader, targets and incomplete municipalities for the chosen period."""
+    chosen = period_for(omfang, period)
+    if chosen is None:
+        return [], empty_figure(NO_SUGGESTIONS), [], ranking_columns(False), [], []
+    annualised = takt == "helar"
+    ranking = network.ranking(chosen, MEASURE.get(matt, "implemented"))
+    incomplete = incomplete_items(ranking)
+    return (
+        kpi_cards(ranking, kommun, annualised),
+        ranking_figure(ranking, annualised),
+        ranking_rows(ranking, annualised),
+        ranking_columns(annualised),
+        incomplete or empty_state("Alla kommuner har fullständiga uppgifter för perioden."),
+        [r.municipality_code for r in ranking.leaders],
+    )
+
+
+@callback(
+    Output(f"{PREFIX}-trend", "figure"),
+    Output(f"{PREFIX}-yearly", "figure"),
+    Input(f"{PREFIX}-leaders", "data"),
+    *_inputs(),
+)
+def update_trends(leaders, kommun, period, omfang, matt, _takt):
+    """Monthly rates (24 months) against the network median; this year and last for the municipality and leader."""
+    chosen = period_for(omfang, period)
+    if chosen is None:
+        return empty_figure(NO_SUGGESTIONS), empty_figure(NO_SUGGESTIONS)
+    measure = MEASURE.get(matt, "implemented")
+    codes = list(dict.fromkeys([kommun, *(leaders or [])]))
+    # 24 months always reach back to January of the previous year, so one query serves both figures.
+    points = network.monthly(add_months(chosen.last, -23), chosen.last, codes)
+    years = [y for y in network.yearly(points) if y.year >= chosen.year - 1]
+    return trend_figure(points, measure, codes), yearly_figure(years, measure, codes)
+
+
+@callback(
+    Output(f"{PREFIX}-departments", "figure"),
+    Output(f"{PREFIX}-department-table", "rowData"),
+    Output(f"{PREFIX}-department-table", "columnDefs"),
+    *_inputs(),
+)
+def update_departments(kommun, period, omfang, matt, takt):
+    """The chosen municipality's departments with the same measures."""
+    chosen = period_for(omfang, period)
+    if chosen is None or not kommun:
+        return empty_figure(NO_SUGGESTIONS), [], ranking_columns(False, departments=True)
+    annualised = takt == "helar"
+    measure = MEASURE.get(matt, "implemented")
+    rows = network.department_rates(chosen, kommun, measure)
+    title = f"Förvaltningar, {chosen.label()}"
+    return (
+        department_figure(rows, measure, title),
+        department_rows(rows, chosen, annualised),
+        ranking_columns(annualised, departments=True),
+    )

@@ -1,0 +1,269 @@
+"""Mål: the chain of steering, goal attainment per committee and perspective, trend, indicators and a goal table."""
+
+import dash
+from dash import Input, Output, State, callback, dcc, html
+
+from data import goals, meta
+from data.formatting import number, percent
+from data.goals import CHANGE_LABELS, Goal, Indicator
+from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
+from pages._components import (
+    assessment_text,
+    data_table,
+    empty_state,
+    export_button,
+    filter_bar,
+    filter_inputs,
+    filter_states,
+    kpi_card,
+    loading_figure,
+    no_data_page,
+    page,
+    register_filters,
+    section,
+    text_column,
+)
+from pages._export import XLSX_MIME, xlsx_bytes
+from pages._figures import graph
+from pages._goals_figures import (
+    STATUS_STYLE,
+    attainment_bars,
+    attainment_by_perspective,
+    chain_figure,
+    indicator_figure,
+    trend_figure,
+)
+
+dash.register_page(__name__, path="/mal", name="Mål", title="Mål – Styrkedjan", order=1)
+PREFIX = "mal"
+TITLE = "Måluppfyllelse"
+register_filters(PREFIX, committee=True, url_params=("indikator",))
+
+TABLE_COLUMNS = [
+    text_column("committee", "Nämnd", width=160, wrap=True),
+    text_column("council_goal", "KF-mål", width=180, wrap=True),
+    text_column("goal", "Nämndmål", width=210, wrap=True),
+    text_column("perspective", "Perspektiv", width=115),
+    text_column("assessment", "Bedömning", width=150),
+    text_column("change_text", "Förändring", width=190, wrap=True),
+    {**text_column("comment", "Kommentar", wrap=True), "minWidth": 220},
+]
+EXPORT_HEADERS = {
+    "committee": "Nämnd",
+    "council_goal_id": "KF-mål-ID",
+    "council_goal": "KF-mål",
+    "goal_id": "Mål-ID",
+    "goal": "Nämndmål",
+    "perspective": "Perspektiv",
+    "assessment": "Bedömning",
+    "period": "Bedömningsperiod",
+    "previous": "Förra bedömningen",
+    "change": "Förändring",
+    "comment": "Kommentar",
+}
+
+
+def goal_row(g: Goal) -> dict:
+    """One table row: Swedish labels, assessment with its symbol, change since the previous assessment."""
+    return {
+        "committee": g.committee,
+        "council_goal_id": g.council_goal_id,
+        "council_goal": g.council_goal,
+        "goal_id": g.goal_id,
+        "goal": g.goal,
+        "perspective": PERSPECTIVE.label(g.perspective),
+        "assessment": assessment_text(g.assessment),
+        "period": g.period,
+        "previous": f"{assessment_text(g.previous_assessment)} ({g.previous_period})" if g.previous_assessment else "–",
+        "change": CHANGE_LABELS[g.change],
+        "change_text": CHANGE_LABELS[g.change]
+        + (f" (förut {assessment_text(g.previous_assessment)}, {g.previous_period})" if g.previous_assessment else ""),
+        "comment": g.comment or "",
+    }
+
+
+def chain_text(goal_list: list[Goal], indicator_list: list[Indicator]) -> html.Ul:
+    """The chain of steering as nested lists: the facts of the treemap for screen readers and for print."""
+    by_goal: dict[tuple[str, str], list[Indicator]] = {}
+    for i in indicator_list:
+        by_goal.setdefault((i.committee_code, i.goal_id), []).append(i)
+    items = []
+    for council_id in dict.fromkeys(g.council_goal_id for g in goal_list):
+        children = [g for g in goal_list if g.council_goal_id == council_id]
+        goal_items = []
+        for g in children:
+            indicator_items = [
+                html.Li(f"Indikator {i.indicator_id}: {i.name} – {INDICATOR_STATUS.label(i.status)}")
+                for i in by_goal.get((g.committee_code, g.goal_id), [])
+            ]
+            goal_items.append(
+                html.Li(
+                    [
+                        f"{g.committee}, {g.goal_id}: {g.goal} – {assessment_text(g.assessment)}",
+                        html.Ul(indicator_items) if indicator_items else None,
+                    ]
+                )
+            )
+        items.append(html.Li([f"Fullmäktiges mål {council_id}: {children[0].council_goal}", html.Ul(goal_items)]))
+    return html.Ul(items)
+
+
+def indicator_options(indicator_list: list[Indicator]) -> list[dict]:
+    """Dropdown options 'BUN-1.1 Andel elever ...' keyed by 'committee|indicator id'."""
+    return [{"label": f"{i.indicator_id} {i.name}", "value": i.key} for i in indicator_list]
+
+
+def indicator_facts(indicator: Indicator | None) -> html.Div:
+    """Target, direction, status and Kolada id of the chosen indicator, as text."""
+    if indicator is None:
+        return empty_state("Inga indikatorer för urvalet.")
+    style = STATUS_STYLE[indicator.status]
+    target = "Inget målvärde" if indicator.target is None else f"{number(indicator.target, 1)} {indicator.unit}"
+    outcome = "Inget utfall" if indicator.outcome is None else f"{number(indicator.outcome, 1)} {indicator.unit}"
+    cards = [
+        kpi_card(f"Senaste utfall ({indicator.period})", outcome),
+        kpi_card("Målvärde", target, DIRECTION.label(indicator.direction)),
+        kpi_card("Status", f"{style['symbol']} {INDICATOR_STATUS.label(indicator.status)}"),
+        kpi_card("Kolada-KPI", indicator.kolada_kpi or "–", "Nationellt jämförbart" if indicator.kolada_kpi else None),
+    ]
+    return html.Div([html.Div(c, className="col-6 col-lg-3") for c in cards], className="row g-3 mb-2")
+
+
+def attainment_kpis(counts: dict[str, dict[str, int]]) -> html.Div:
+    """One card per assessment: number of goals and, for assessed ones, the share of assessed goals."""
+    totals = {code: sum(c[code] for c in counts.values()) for code in ASSESSMENT.codes}
+    assessed = totals["met"] + totals["partly_met"] + totals["not_met"]
+
+    def detail(code: str) -> str:
+        if code == "not_assessed":
+            return "räknas inte in i andelarna"
+        return f"{percent(totals[code] / assessed * 100)} av bedömda mål" if assessed else "inga bedömda mål"
+
+    cards = [kpi_card(assessment_text(code), number(totals[code]), detail(code)) for code in ASSESSMENT.codes]
+    return html.Div([html.Div(c, className="col-6 col-lg-3") for c in cards], className="row g-3 mb-3")
+
+
+def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
+    """Goal attainment for ?kommun=&period=&namnd=&indikator= (defaults: all committees, latest month)."""
+    filters = meta.resolve(kommun, period, namnd)
+    if filters.kommun is None:
+        return no_data_page(TITLE)
+    indicator_picker = html.Div(
+        [
+            html.Label("Indikator", htmlFor="mal-indikator"),
+            dcc.Dropdown(id="mal-indikator", value=indikator, clearable=False, placeholder="Välj indikator"),
+        ],
+        className="col-12 col-lg-8",
+    )
+    return page(
+        TITLE,
+        filter_bar(PREFIX, filters, committee=True),
+        section(
+            "Styrkedjan",
+            html.P(
+                "Fullmäktiges mål bryts ned i nämndmål som följs upp med indikatorer. Klicka i rutorna för att "
+                "gå ned en nivå. Färg, symbol och text visar bedömningen.",
+                className="text-body-secondary",
+            ),
+            graph("mal-chain", "Fullmäktiges mål → nämndmål → indikatorer", loading_figure()),
+            html.Details(
+                [html.Summary("Styrkedjan som text"), html.Div(id="mal-chain-text", className="sr-facts mt-2")],
+                className="mb-3",
+            ),
+        ),
+        section(
+            "Måluppfyllelse",
+            html.Div(id="mal-kpis"),
+            html.Div(
+                [
+                    html.Div(graph("mal-by-committee", "Per nämnd", loading_figure()), className="col-12 col-xl-6"),
+                    html.Div(
+                        graph("mal-by-perspective", "Per perspektiv", loading_figure()), className="col-12 col-xl-6"
+                    ),
+                ],
+                className="row g-3",
+            ),
+            graph("mal-trend", "Måluppfyllelse över tid (andel av målen vid varje uppföljning)", loading_figure()),
+        ),
+        section(
+            "Indikatorer",
+            html.Div(indicator_picker, className="row mb-2"),
+            html.Div(id="mal-indicator-facts"),
+            graph("mal-indicator", "Utfall mot målvärde", loading_figure()),
+        ),
+        section(
+            "Mål och bedömningar",
+            export_button(PREFIX),
+            html.Div(data_table("mal-goals-table", [], TABLE_COLUMNS, page_size=25), id="mal-table-wrap"),
+        ),
+    )
+
+
+@callback(
+    Output("mal-chain", "figure"),
+    Output("mal-chain-text", "children"),
+    Output("mal-goals-table", "rowData"),
+    Output("mal-indikator", "options"),
+    Output("mal-indikator", "value"),
+    *filter_inputs(PREFIX, committee=True),
+    State("mal-indikator", "value"),
+)
+def update_chain(kommun, period, namnd, chosen):
+    """The chain of steering, the goal table and the indicators to choose from."""
+    goal_list = goals.goals(kommun, period, namnd)
+    indicator_list = goals.indicators(kommun, period, namnd)
+    keys = [i.key for i in indicator_list]
+    return (
+        chain_figure(goal_list, indicator_list),
+        chain_text(goal_list, indicator_list) if goal_list else empty_state("Inga mål för urvalet."),
+        [goal_row(g) for g in goal_list],
+        indicator_options(indicator_list),
+        chosen if chosen in keys else (keys[0] if keys else None),
+    )
+
+
+@callback(
+    Output("mal-kpis", "children"),
+    Output("mal-by-committee", "figure"),
+    Output("mal-by-perspective", "figure"),
+    Output("mal-trend", "figure"),
+    *filter_inputs(PREFIX, committee=True),
+)
+def update_attainment(kommun, period, namnd):
+    """Attainment per committee and perspective, and its trend."""
+    goal_list = goals.goals(kommun, period, namnd)
+    counts = goals.attainment(goal_list, "committee")
+    return (
+        attainment_kpis(counts),
+        attainment_bars(counts),
+        attainment_by_perspective(goals.attainment(goal_list, "perspective")),
+        trend_figure(goals.trend(kommun, period, namnd)),
+    )
+
+
+@callback(
+    Output("mal-indicator", "figure"),
+    Output("mal-indicator-facts", "children"),
+    Input("mal-indikator", "value"),
+    *filter_inputs(PREFIX, committee=True),
+)
+def update_indicator(key, kommun, period, namnd):
+    """The chosen indicator's outcomes over time against its target."""
+    if not key:
+        return indicator_figure([]), indicator_facts(None)
+    latest = next((i for i in goals.indicators(kommun, period, namnd) if i.key == key), None)
+    return indicator_figure(goals.indicator_series(kommun, key, period)), indicator_facts(latest)
+
+
+@callback(
+    Output("mal-export-download", "data"),
+    Input("mal-export", "n_clicks"),
+    *filter_states(PREFIX, committee=True),
+    prevent_initial_call=True,
+)
+def export(_clicks, kommun, period, namnd):
+    """The goal table as an xlsx file."""
+    rows = [goal_row(g) for g in goals.goals(kommun, period, namnd)]
+    sheet = (list(EXPORT_HEADERS.values()), [[row[key] for key in EXPORT_HEADERS] for row in rows])
+    content = xlsx_bytes({"Mål": sheet})
+    return dcc.send_bytes(content, f"mal_{kommun}_{period}.xlsx", type=XLSX_MIME)

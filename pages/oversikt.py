@@ -1,0 +1,190 @@
+"""Översikt: one card per committee for the chosen municipality and month, each item linking to its page."""
+
+import dash
+from dash import Output, callback, dcc, html
+
+from data import meta, overview
+from data.formatting import iso_date, number, percent, tkr
+from data.overview import CommitteeSummary
+from data.periods import month_label
+from pages._components import (
+    NO_REPORT,
+    empty_state,
+    filter_bar,
+    filter_href,
+    filter_inputs,
+    kpi_card,
+    loading_figure,
+    no_data_page,
+    page,
+    register_filters,
+    section,
+)
+from pages._figures import graph
+from pages._overview_figures import attainment_figure, forecast_deviation_figure
+
+dash.register_page(__name__, path="/", name="Översikt", title="Översikt – Styrkedjan", order=0)
+PREFIX = "oversikt"
+TITLE = "Översikt"
+register_filters(PREFIX)
+
+
+def _page_href(path: str, filters: meta.Filters, namnd: str | None = None) -> str | None:
+    """A link to another page with the filters carried over, or None while that page does not exist."""
+    if not any(p["path"] == path for p in dash.page_registry.values()):
+        return None
+    return filter_href(path, meta.Filters(filters.kommun, filters.period, namnd))
+
+
+def _item(term: str, text: str, href: str | None):
+    return [html.Dt(term), html.Dd(dcc.Link(text, href=href) if href else text)]
+
+
+def _goal_text(s: CommitteeSummary) -> str:
+    if not s.goals_total:
+        return "Inga mål bedömda"
+    if not s.goals_assessed:
+        return f"{s.goals_not_assessed} mål, inget bedömt"
+    return (
+        f"{percent(s.goal_share('met'))} uppfyllda ({s.goals_met} av {s.goals_assessed} bedömda); "
+        f"{s.goals_partly_met} delvis, {s.goals_not_met} ej uppfyllda, {s.goals_not_assessed} ej bedömda"
+    )
+
+
+def _deviation_text(value: float | None, pct: float | None) -> str:
+    if value is None:
+        return "Inga ekonomisiffror"
+    return f"{tkr(value, signed=True)} ({percent(pct, 1, signed=True)})"
+
+
+def _changes(s: CommitteeSummary) -> str:
+    parts = []
+    if s.goals_improved or s.goals_worsened:
+        parts.append(f"{s.goals_improved} mål bättre, {s.goals_worsened} sämre")
+    if s.forecast_change:
+        parts.append(f"prognosavvikelsen ändrad med {tkr(s.forecast_change, signed=True)}")
+    if s.new_deviations:
+        parts.append(f"{s.new_deviations} nya avvikelser" if s.new_deviations > 1 else "1 ny avvikelse")
+    return "; ".join(parts).capitalize() if parts else "Inga förändringar"
+
+
+def committee_card(s: CommitteeSummary, filters: meta.Filters) -> html.Article:
+    """Everything the overview says about one committee, as text with links to the explaining pages."""
+    if s.reported:
+        status = html.P(f"✔ Rapport inlämnad {iso_date(s.report_date)}", className="text-success fw-semibold")
+    else:
+        status = empty_state(NO_REPORT)
+    facts = [
+        *_item("Måluppfyllelse", _goal_text(s), _page_href("/mal", filters, s.committee_code)),
+        *_item(
+            "Budgetavvikelse hittills",
+            _deviation_text(s.deviation_ytd, s.deviation_ytd_pct),
+            _page_href("/ekonomi", filters, s.committee_code),
+        ),
+        *_item(
+            "Prognos helår",
+            "–"
+            if s.forecast is None
+            else f"{tkr(s.forecast)}, avvikelse {_deviation_text(s.forecast_deviation, s.forecast_deviation_pct)}",
+            _page_href("/ekonomi", filters, s.committee_code),
+        ),
+        *_item("Öppna avvikelser", number(s.open_deviations), _page_href("/avvikelser", filters, s.committee_code)),
+        *_item("Försenade uppdrag", number(s.overdue_assignments), _page_href("/uppdrag", filters, s.committee_code)),
+        *_item("Projekt med rött ljus", number(s.red_projects), _page_href("/projekt", filters, s.committee_code)),
+        *_item("Sedan förra månaden", _changes(s), None),
+    ]
+    return html.Article(
+        [html.H2(s.name), status, html.Dl(facts)],
+        className="committee-card",
+        id=f"oversikt-card-{s.committee_code}",
+    )
+
+
+def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> html.Div:
+    """Key figures for the whole municipality."""
+    reported = sum(s.reported for s in summaries)
+    assessed = sum(s.goals_assessed for s in summaries)
+    met = sum(s.goals_met for s in summaries)
+    forecast = [s.forecast_deviation for s in summaries if s.forecast_deviation is not None]
+    cards = [
+        kpi_card("Nämnder som rapporterat", f"{reported} av {len(summaries)}", month_label(filters.period)),
+        kpi_card(
+            "Uppfyllda mål",
+            percent(met / assessed * 100) if assessed else "–",
+            f"{met} av {assessed} bedömda mål" if assessed else "Inga bedömda mål",
+            href=_page_href("/mal", filters),
+        ),
+        kpi_card(
+            "Prognosavvikelse helår",
+            tkr(sum(forecast), signed=True) if forecast else "–",
+            f"Summa för {len(forecast)} nämnder med ekonomisiffror" if forecast else "Inga ekonomisiffror",
+            href=_page_href("/ekonomi", filters),
+        ),
+        kpi_card(
+            "Öppna avvikelser",
+            number(sum(s.open_deviations for s in summaries)),
+            href=_page_href("/avvikelser", filters),
+        ),
+        kpi_card(
+            "Försenade uppdrag",
+            number(sum(s.overdue_assignments for s in summaries)),
+            href=_page_href("/uppdrag", filters),
+        ),
+        kpi_card(
+            "Projekt med rött ljus",
+            number(sum(s.red_projects for s in summaries)),
+            href=_page_href("/projekt", filters),
+        ),
+    ]
+    return html.Div([html.Div(c, className="col-6 col-lg-2") for c in cards], className="row g-3")
+
+
+def layout(kommun=None, period=None, **_):
+    """The overview for ?kommun=&period= (defaults: first municipality, its latest month)."""
+    filters = meta.resolve(kommun, period)
+    if filters.kommun is None:
+        return no_data_page(TITLE)
+    return page(
+        TITLE,
+        filter_bar(PREFIX, filters),
+        html.Section(id="oversikt-kpis", **{"aria-label": "Nyckeltal för kommunen"}),
+        section("Nämnderna", html.Div(id="oversikt-cards", className="row g-3")),
+        html.Div(
+            [
+                html.Div(
+                    graph("oversikt-goals-graph", "Måluppfyllelse per nämnd", loading_figure()),
+                    className="col-12 col-xl-6",
+                ),
+                html.Div(
+                    graph(
+                        "oversikt-forecast-graph",
+                        "Prognosavvikelse per nämnd, tkr (negativ = underskott)",
+                        loading_figure(),
+                    ),
+                    className="col-12 col-xl-6",
+                ),
+            ],
+            className="row g-3 mt-2",
+        ),
+        intro="Läget per nämnd för vald månad. Klicka på en uppgift för att se vad som ligger bakom.",
+    )
+
+
+@callback(
+    Output("oversikt-kpis", "children"),
+    Output("oversikt-cards", "children"),
+    Output("oversikt-goals-graph", "figure"),
+    Output("oversikt-forecast-graph", "figure"),
+    *filter_inputs(PREFIX),
+)
+def update(kommun, period):
+    """Cards, key figures and graphs for the chosen municipality and month."""
+    filters = meta.Filters(kommun, period)
+    summaries = overview.committee_summaries(kommun, period)
+    cards = [html.Div(committee_card(s, filters), className="col-12 col-md-6 col-xxl-4") for s in summaries]
+    return (
+        summary_cards(summaries, filters),
+        cards,
+        attainment_figure(summaries),
+        forecast_deviation_figure(summaries),
+    )

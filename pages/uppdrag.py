@@ -1,0 +1,209 @@
+"""Uppdrag: the council's and executive board's assignments to committees, their state and report-back."""
+
+from datetime import date
+
+import dash
+from dash import Input, Output, State, callback, dcc, html
+
+from data import assignments as data
+from data import meetings, meta
+from data.formatting import iso_date, number
+from data.vocabulary import ASSIGNMENT_STATE, DECIDED_BY
+from pages._assignment_figures import (
+    all_columns,
+    assignment_row,
+    export_sheet,
+    given_completed_figure,
+    list_columns,
+    summary_columns,
+    summary_row,
+)
+from pages._components import (
+    data_table,
+    empty_state,
+    export_button,
+    filter_bar,
+    filter_href,
+    filter_inputs,
+    filter_states,
+    kpi_card,
+    no_data_page,
+    page,
+    register_filters,
+    section,
+)
+from pages._export import XLSX_MIME, xlsx_bytes
+from pages._figures import graph
+
+dash.register_page(__name__, path="/uppdrag", name="Uppdrag", order=6)
+PREFIX = "uppdrag"
+TITLE = "Uppdrag och återrapportering"
+PAGE_FILTERS = ("status", "beslutat", "ar")
+register_filters(PREFIX, committee=True, url_params=PAGE_FILTERS)
+
+STATE_RULES = (
+    "Försenat: inte klart och slutdatumet har passerat. Klart, ej återrapporterat: nämnden har rapporterat "
+    "uppdraget som klart men det är ännu inte återrapporterat till KF eller KS."
+)
+MEETING_RULES = (
+    "Att återrapportera vid nästa sammanträde: uppdrag som varken är återrapporterade eller avbrutna och har "
+    "slutdatum senast sammanträdesdagen. Uteblev vid förra sammanträdet: slutdatum senast den dagen men inte "
+    "återrapporterat då."
+)
+
+
+def _dropdown(name: str, label: str, options: list[dict], value, placeholder: str) -> html.Div:
+    control = dcc.Dropdown(id=f"{PREFIX}-{name}", options=options, value=value, placeholder=placeholder)
+    return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
+
+
+def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=None, **_):
+    """The assignments page for a municipality and month, filtered by committee, state, decided by and year."""
+    filters = meta.resolve(kommun, period, namnd)
+    if filters.period is None:
+        return no_data_page(TITLE)
+    # The year options come with the first callback; until then the year from the URL is the only option.
+    year = ar if ar and ar.isdigit() else None
+    extra = [
+        _dropdown(
+            "status",
+            "Läge",
+            [{"label": label, "value": code} for code, label in ASSIGNMENT_STATE.items],
+            status if status in ASSIGNMENT_STATE.codes else None,
+            "Alla lägen",
+        ),
+        _dropdown(
+            "beslutat",
+            "Beslutat av",
+            [{"label": code, "value": code} for code in DECIDED_BY.codes],
+            beslutat if beslutat in DECIDED_BY.codes else None,
+            "KF och KS",
+        ),
+        _dropdown("ar", "Beslutsår", [{"label": year, "value": year}] if year else [], year, "Alla år"),
+    ]
+    return page(
+        TITLE,
+        filter_bar(PREFIX, filters, committee=True, extra=extra),
+        html.P(id="uppdrag-asof", className="mb-2"),
+        html.P(dcc.Link("Öppna sammanträdesläget", id="uppdrag-sammantrade", href="/sammantrade"), className="mb-2"),
+        html.Div(id="uppdrag-kpis", className="row g-3 mb-2"),
+        section("Kommunfullmäktiges sammanträden", html.Div(id="uppdrag-meetings"), section_id="uppdrag-mote"),
+        section(
+            "Per nämnd",
+            html.P(
+                "Klara i tid: andel klara uppdrag som blev klara senast slutdatumet. Medelförsening: dagar efter "
+                "slutdatumet för klara och försenade uppdrag (uppdrag i tid räknas som 0)."
+            ),
+            data_table("uppdrag-committees", [], summary_columns()),
+        ),
+        section(
+            "Över tid",
+            graph(
+                "uppdrag-trend",
+                "Givna och klara uppdrag, ackumulerat (klart: månaden då nämnden rapporterade uppdraget klart)",
+            ),
+        ),
+        section(
+            "Alla uppdrag",
+            export_button(PREFIX),
+            data_table("uppdrag-table", [], all_columns(), page_size=25),
+        ),
+        intro="Uppdrag från fullmäktige (KF) och kommunstyrelsen (KS) till nämnderna: vad som är klart, "
+        "vad som är försenat och vad som ska återrapporteras.",
+    )
+
+
+def _year_options(items: list[data.Assignment]) -> list[dict]:
+    return [{"label": str(y), "value": str(y)} for y in data.years(items)]
+
+
+def _year(ar) -> int | None:
+    return int(ar) if ar not in (None, "") and str(ar).isdigit() else None
+
+
+def _selection(kommun, period, namnd, status, beslutat, ar):
+    """(as-of date, every assignment of the committee filter, those matching the page's other filters)."""
+    as_of = meetings.as_of_date(period, date.today())
+    every = data.assignments(kommun, as_of, namnd)
+    return as_of, every, data.select(every, status, beslutat, _year(ar))
+
+
+def _meeting_block(dates: list[date], items: list[data.Assignment], as_of: date) -> list:
+    if not dates:
+        return [
+            empty_state(
+                "Ingen sammanträdesplan inlämnad.",
+                "Fyll i fullmäktiges sammanträden på bladet Sammanträden i rapportmallen.",
+            )
+        ]
+    out = [html.P(MEETING_RULES)]
+    upcoming, last = meetings.next_meeting(dates, as_of), meetings.last_meeting(dates, as_of)
+    for when, heading, picked, table_id in (
+        (upcoming, "Att återrapportera vid nästa sammanträde", data.due_at_meeting, "uppdrag-nasta"),
+        (last, "Uteblev vid förra sammanträdet", data.missed_at_meeting, "uppdrag-forra"),
+    ):
+        if when is None:
+            out += [html.H3(heading, className="h5 mt-3"), empty_state("Inget sammanträde i planen.")]
+            continue
+        rows = [assignment_row(item) for item in picked(items, when)]
+        out.append(html.H3(f"{heading} {iso_date(when)} ({number(len(rows))})", className="h5 mt-3"))
+        out.append(data_table(table_id, rows, list_columns(), page_size=10) if rows else empty_state("Inga uppdrag."))
+    return out
+
+
+@callback(
+    Output("uppdrag-asof", "children"),
+    Output("uppdrag-sammantrade", "href"),
+    Output("uppdrag-kpis", "children"),
+    Output("uppdrag-meetings", "children"),
+    Output("uppdrag-committees", "rowData"),
+    Output("uppdrag-trend", "figure"),
+    Output("uppdrag-table", "rowData"),
+    Output("uppdrag-ar", "options"),
+    *filter_inputs(PREFIX, committee=True),
+    *[Input(f"{PREFIX}-{name}", "value") for name in PAGE_FILTERS],
+)
+def update(kommun, period, namnd, status, beslutat, ar):
+    """Refresh every part of the page for the chosen filters."""
+    as_of, every, items = _selection(kommun, period, namnd, status, beslutat, ar)
+    counts = {code: sum(1 for item in items if item.state == code) for code in ASSIGNMENT_STATE.codes}
+    dates = meetings.meeting_dates(kommun)
+    upcoming = meetings.next_meeting(dates, as_of)
+    due = data.due_at_meeting(items, upcoming) if upcoming else []
+    kpis = [
+        kpi_card("Uppdrag i urvalet", number(len(items))),
+        kpi_card(ASSIGNMENT_STATE.label("overdue"), number(counts["overdue"]), "inte klara, slutdatum passerat"),
+        kpi_card(ASSIGNMENT_STATE.label("done_not_reported"), number(counts["done_not_reported"])),
+        kpi_card(
+            "Att återrapportera vid nästa KF",
+            number(len(due)) if upcoming else "–",
+            f"sammanträdet {iso_date(upcoming)}" if upcoming else "ingen sammanträdesplan",
+        ),
+    ]
+    meeting_link = filter_href(
+        "/sammantrade", meta.Filters(kommun, period), mote=iso_date(upcoming) if upcoming else None
+    )
+    return (
+        f"Läget den {iso_date(as_of)}. {STATE_RULES}",
+        meeting_link,
+        [html.Div(card, className="col-6 col-lg-3") for card in kpis],
+        _meeting_block(dates, items, as_of),
+        [summary_row(s) for s in data.committee_summaries(items, as_of)],
+        given_completed_figure(data.given_and_completed(items)),
+        [assignment_row(item) for item in items],
+        _year_options(every),
+    )
+
+
+@callback(
+    Output("uppdrag-export-download", "data"),
+    Input("uppdrag-export", "n_clicks"),
+    *filter_states(PREFIX, committee=True),
+    *[State(f"{PREFIX}-{name}", "value") for name in PAGE_FILTERS],
+    prevent_initial_call=True,
+)
+def export(_clicks, kommun, period, namnd, status, beslutat, ar):
+    """The assignments in the current selection as an Excel file."""
+    *_, items = _selection(kommun, period, namnd, status, beslutat, ar)
+    content = xlsx_bytes({"Uppdrag": export_sheet(items)})
+    return dcc.send_bytes(content, f"uppdrag_{kommun}_{period}.xlsx", type=XLSX_MIME)

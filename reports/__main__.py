@@ -1,0 +1,46 @@
+"""Command line: `python -m reports monthly --kommun 2581 --month 2025-09 --out FILE [--format pdf|docx]`.
+
+The format is taken from --format, else from the suffix of --out. The report is written to --out and archived
+(see reports/monthly.py). Exit code 0 on success, 1 when no report could be made, 2 for usage errors.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from data.db import NoWarehouse
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and make one report."""
+    parser = argparse.ArgumentParser(prog="python -m reports", description="Styrkedjan: rapporter.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+    monthly = sub.add_parser("monthly", help="Kommundirektörens månadsrapport som PDF eller Word.")
+    monthly.add_argument("--kommun", required=True, help="Kommunkod, fyra siffror, t.ex. 2581.")
+    monthly.add_argument("--month", required=True, help="Månad ÅÅÅÅ-MM, t.ex. 2025-09.")
+    monthly.add_argument("--out", required=True, type=Path, help="Filen som ska skrivas (.pdf eller .docx).")
+    monthly.add_argument("--format", choices=("pdf", "docx"), help="Format; annars efter filändelsen i --out.")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    fmt = args.format or args.out.suffix.lower().lstrip(".")
+    if fmt not in ("pdf", "docx"):
+        parser.error("ange --format pdf|docx eller en --out som slutar på .pdf eller .docx")
+
+    from reports.monthly import generate  # heavy imports only once the arguments are valid
+
+    try:
+        report = generate(args.kommun, args.month, fmt)
+    except ValueError as exc:
+        print(f"Ingen rapport skapades: {exc}", file=sys.stderr)
+        return 1
+    except NoWarehouse as exc:
+        print(f"Ingen rapport skapades: inget datalager finns på {exc}. Kör python -m etl load.", file=sys.stderr)
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(report.content)
+    print(f"Skrev {args.out} ({len(report.content) // 1024} kB). Arkiverad som {report.archived}.")
+    print(f"Dataversion {report.version.digest} ({len(report.version.submission_ids)} rapporter).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""The meeting mode in real Chromium at 1920×1080 on the demo warehouse: type sizes, key stepping, Esc, handout."""
+
+import base64
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from pypdf import PdfReader
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.harness import axe_violations, console_errors, full_page_screenshot, open_page, wait_settled
+
+pytestmark = pytest.mark.browser
+
+PITEA = [
+    "Barn- och utbildningsnämnden",
+    "Kommunstyrelsen",
+    "Kultur- och fritidsnämnden",
+    "Miljö- och byggnämnden",
+    "Samhällsbyggnadsnämnden",
+    "Socialnämnden",
+]
+
+# Every visible text-bearing element of the current slide, with its computed font size in px.
+TEXT_SIZES_JS = """
+const slide = document.querySelector(".sammantrade-slide.is-current");
+const out = [];
+for (const el of slide.querySelectorAll("*")) {
+    if (el.closest("svg")) { continue; }
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (own && el.getClientRects().length) {
+        out.push([el.tagName.toLowerCase(), parseFloat(getComputedStyle(el).fontSize), el.textContent.trim()]);
+    }
+}
+return out;
+"""
+
+# For every slide (shown or not, they are all laid out): how far its content reaches and where its stamp starts.
+FIT_JS = """
+return Array.from(document.querySelectorAll(".sammantrade-slide")).map((slide) => {
+    const body = slide.querySelector(".sammantrade-body");
+    let bottom = 0;
+    // The two columns stretch to the grid's height; what they hold is what must fit.
+    for (const el of body.querySelectorAll(".sammantrade-left *, .sammantrade-right *")) {
+        bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+    }
+    const stamp = slide.querySelector(".sammantrade-stamp").getBoundingClientRect();
+    return [slide.querySelector("h1").textContent, Math.round(bottom), Math.round(stamp.top), Math.round(stamp.bottom)];
+});
+"""
+
+
+@pytest.fixture
+def full_hd(driver):
+    """The driver's viewport at 1920×1080, as on the projector; restored afterwards for the other tests."""
+    metrics = {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    yield driver
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _shown(driver) -> str:
+    return driver.find_element("css selector", ".sammantrade-slide.is-current h1").text
+
+
+def _press(driver, key) -> None:
+    ActionChains(driver).send_keys(key).perform()
+
+
+def _query(driver) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlparse(driver.current_url).query).items()}
+
+
+def test_body_text_is_at_least_28_px(app_url, full_hd):
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581")
+    sizes = full_hd.execute_script(TEXT_SIZES_JS)
+    assert min(size for _, size, _ in sizes) == 28.0
+    assert [size for tag, size, _ in sizes if tag == "h1"] == [60.0]
+    assert {size for tag, size, _ in sizes if tag == "h2"} == {36.0}
+    assert full_hd.execute_script(
+        "return parseFloat(document.querySelector('.is-current .sammantrade-graph .xtick text').style.fontSize)"
+    ) == 24.0  # fmt: skip
+    # The shell's navbar and footer step aside: nothing on screen but the slide.
+    hidden = "return getComputedStyle(document.querySelector(arguments[0])).display"
+    assert [full_hd.execute_script(hidden, s) for s in (".app-navbar", ".app-footer")] == ["none", "none"]
+    assert axe_violations(full_hd) == []
+    full_page_screenshot(full_hd, "sammantrade_1920x1080")
+
+
+@pytest.mark.parametrize("kommun", ["2581", "2463"])  # Åsele's BUN has the demo's fullest slide: 6 items and 2 "more"
+def test_every_slide_fits_the_screen(app_url, full_hd, kommun):
+    open_page(full_hd, app_url + f"/sammantrade?kommun={kommun}")
+    for name, content_bottom, stamp_top, stamp_bottom in full_hd.execute_script(FIT_JS):
+        assert content_bottom < stamp_top, name
+        assert stamp_bottom <= 1080, name
+
+
+def test_keys_step_through_the_committees_and_esc_leaves(app_url, full_hd):
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581")
+    assert _shown(full_hd) == PITEA[0]
+    _press(full_hd, Keys.ARROW_RIGHT)
+    assert _shown(full_hd) == "Kommunstyrelsen"
+    assert _query(full_hd)["bild"] == "2"
+    _press(full_hd, Keys.PAGE_DOWN)  # what a presentation clicker sends
+    assert _shown(full_hd) == "Kultur- och fritidsnämnden"
+    _press(full_hd, Keys.PAGE_UP)
+    assert _shown(full_hd) == "Kommunstyrelsen"
+    _press(full_hd, Keys.ARROW_LEFT)
+    _press(full_hd, Keys.ARROW_LEFT)  # already at the first slide: stays there
+    assert _shown(full_hd) == "Barn- och utbildningsnämnden"
+    _press(full_hd, Keys.END)
+    assert (_shown(full_hd), _query(full_hd)["bild"]) == ("Socialnämnden", "6")
+    _press(full_hd, Keys.ARROW_RIGHT)
+    assert _shown(full_hd) == "Socialnämnden"
+    assert axe_violations(full_hd) == []
+    full_page_screenshot(full_hd, "sammantrade_bild6")
+
+    _press(full_hd, Keys.ESCAPE)
+    WebDriverWait(full_hd, 10).until(lambda d: urlparse(d.current_url).path == "/uppdrag")
+    wait_settled(full_hd)
+    assert _query(full_hd) == {"kommun": "2581", "period": "2026-10"}
+    assert full_hd.find_element("css selector", "main h1").text == "Uppdrag och återrapportering"
+    assert full_hd.find_element("css selector", ".app-navbar").is_displayed()
+    assert console_errors(full_hd) == []
+
+
+def test_a_slide_can_be_linked_and_the_buttons_step_too(app_url, full_hd):
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581&bild=3")
+    assert _shown(full_hd) == "Kultur- och fritidsnämnden"
+    full_hd.find_element("css selector", "[data-sammantrade='next']").click()
+    assert _shown(full_hd) == "Miljö- och byggnämnden"
+    full_hd.find_element("css selector", "[data-sammantrade='prev']").click()
+    full_hd.find_element("css selector", "[data-sammantrade='prev']").click()
+    assert _shown(full_hd) == "Kommunstyrelsen"
+
+
+def test_keys_do_nothing_on_other_pages(app_url, full_hd):
+    open_page(full_hd, app_url + "/uppdrag?kommun=2581")
+    _press(full_hd, Keys.ESCAPE)
+    _press(full_hd, Keys.ARROW_RIGHT)
+    assert urlparse(full_hd.current_url).path == "/uppdrag"
+    assert "bild" not in _query(full_hd)
+
+
+def test_printed_handout_has_one_stamped_page_per_committee(app_url, full_hd):
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581&mote=2026-11-23")
+    pdf = full_hd.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    reader = PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
+    assert len(reader.pages) == 6
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [842, 595]  # A4 landscape, in points
+    stamp = re.compile(
+        r"Piteå · period oktober 2026 · sammanträde 2026-11-23 · data inläst \d{4}-\d\d-\d\d \d\d:\d\d · demodata"
+    )
+    for page, name in zip(reader.pages, PITEA, strict=True):
+        text = page.extract_text()
+        assert text.startswith(name), text[:80]
+        assert stamp.search(text), text[-200:]
+
+
+def test_a_smaller_screen_shows_the_same_slide_scaled_down(app_url, driver):
+    # A 1366×768 laptop on the meeting-room projector: the 1920×1080 stage shrinks to fit, nothing is cut off.
+    metrics = {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        open_page(driver, app_url + "/sammantrade?kommun=2581")
+        rect = (
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+            "return [r.left, r.top, r.right, r.bottom];"
+        )
+        stage = [round(v) for v in driver.execute_script(rect, ".sammantrade-stage")]
+        assert stage == [0, 0, 1366, 768]
+        toolbar = driver.execute_script(rect, ".sammantrade-toolbar")
+        assert toolbar[2] <= 1366 and toolbar[3] <= 768
+        for name, content_bottom, stamp_top, stamp_bottom in driver.execute_script(FIT_JS):
+            assert content_bottom < stamp_top <= stamp_bottom <= 768, name
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -1,0 +1,35 @@
+"""Shared test setup: headless Chromium for dash_duo and the small steering warehouse."""
+
+import pytest
+from selenium.webdriver.chrome.options import Options
+
+from tests import steering_fixture
+
+
+def pytest_setup_options():
+    """dash[testing] hook: Debian Chromium, headless, Swedish, and no lookups of Google hosts at start."""
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in (
+        "--headless=new",
+        "--window-size=1280,1024",
+        "--lang=sv-SE",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+    ):
+        options.add_argument(argument)
+    return options
+
+
+@pytest.fixture(scope="session")
+def steering_path(tmp_path_factory):
+    """The steering fixture warehouse (tests/steering_fixture.py), built once per session."""
+    return steering_fixture.build(tmp_path_factory.mktemp("steering") / "warehouse.duckdb")
+
+
+@pytest.fixture
+def steering_db(steering_path, monkeypatch):
+    """Point the read side at the steering fixture warehouse."""
+    monkeypatch.setenv("STYRKEDJAN_DB", str(steering_path))
+    return steering_path

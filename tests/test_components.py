@@ -1,0 +1,84 @@
+"""Shared page components: links carrying filters, badges with symbol and word, Swedish table helpers."""
+
+import json
+import subprocess
+from pathlib import Path
+
+from data.meta import Filters
+from pages._components import (
+    assessment_badge,
+    assessment_text,
+    filter_href,
+    light_badge,
+    light_text,
+    number_column,
+    query_string,
+    text_column,
+)
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def test_query_string_skips_empty_values():
+    assert query_string(kommun="0884", period="2025-03", namnd=None) == "?kommun=0884&period=2025-03"
+    assert query_string(kommun=None) == ""
+
+
+def test_filter_href_carries_filters_and_page_parameters():
+    filters = Filters("2581", "2025-04", "BUN")
+    assert filter_href("/mal", filters) == "/mal?kommun=2581&period=2025-04&namnd=BUN"
+    assert filter_href("/uppdrag", filters, status="overdue") == (
+        "/uppdrag?kommun=2581&period=2025-04&namnd=BUN&status=overdue"
+    )
+
+
+def test_badges_have_symbol_word_and_colour():
+    red = light_badge("red")
+    assert [red.children[0].children, red.children[1]] == ["■", "Röd"]
+    assert red.style == {"color": "#c62828"}
+    assert red.children[0].to_plotly_json()["props"]["aria-hidden"] == "true"
+    met = assessment_badge("met")
+    assert [met.children[0].children, met.children[1]] == ["✔", "Uppfyllt"]
+    assert light_badge(None).children == "Inget trafikljus"
+
+
+def test_plain_text_labels_for_tables():
+    assert assessment_text("partly_met") == "◐ Delvis uppfyllt"
+    assert assessment_text(None) == "○ Ej bedömt"
+    assert light_text("yellow") == "▲ Gul"
+    assert light_text(None) == "–"
+
+
+def test_column_helpers_use_the_swedish_functions():
+    assert text_column("name", "Namn")["comparator"] == {"function": "svCompare"}
+    assert number_column("x", "Utfall", 1, "tkr")["valueFormatter"] == {"function": 'svNumber(params.value, 1, "tkr")'}
+
+
+def run_js(expression: str):
+    """Evaluate expression in Node after loading assets/dashAgGridFunctions.js as the browser would."""
+    script = (
+        "global.window = {};"
+        f"eval(require('fs').readFileSync({json.dumps(str(ASSETS / 'dashAgGridFunctions.js'))}, 'utf8'));"
+        f"const f = window.dashAgGridFunctions; console.log(JSON.stringify({expression}));"
+    )
+    return json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
+
+
+def test_sv_number_formats_like_data_formatting():
+    calls = "[f.svNumber(-1234.5, 1, 'tkr'), f.svNumber(1234567, 0), f.svNumber(null), f.svNumber(-0.04, 1)]"
+    assert run_js(calls) == [
+        "\u22121\u00a0234,5\u00a0tkr",
+        "1\u00a0234\u00a0567",
+        "–",
+        "0,0",
+    ]
+
+
+def test_sv_compare_sorts_swedish_letters_last():
+    assert run_js("['Östersund', 'Åsele', 'Ängelholm', 'Zinkgruvan', 'Arvika'].sort(f.svCompare)") == [
+        "Arvika",
+        "Zinkgruvan",
+        "Åsele",
+        "Ängelholm",
+        "Östersund",
+    ]

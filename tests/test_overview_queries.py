@@ -1,0 +1,70 @@
+"""data.overview on the steering fixture warehouse (numbers computed by hand in tests/steering_fixture.py)."""
+
+from datetime import date
+
+from data import overview
+
+
+def summaries(month="2025-04", kommun="2581"):
+    return {s.committee_code: s for s in overview.committee_summaries(kommun, month)}
+
+
+def test_every_committee_of_the_municipality_in_swedish_order(steering_db):
+    names = [s.name for s in overview.committee_summaries("2581", "2025-04")]
+    assert names == [
+        "Barn- och utbildningsnämnden",
+        "Kommunstyrelsen",
+        "Kultur- och fritidsnämnden",
+        "Miljö- och byggnämnden",
+        "Samhällsbyggnadsnämnden",
+        "Socialnämnden",
+    ]
+
+
+def test_reported_is_about_the_chosen_month(steering_db):
+    april = summaries("2025-04")
+    assert (april["BUN"].reported, april["BUN"].report_date) == (True, date(2025, 5, 7))
+    assert (april["SN"].reported, april["SN"].report_date) == (False, None)
+    assert summaries("2025-03")["SN"].reported is True
+
+
+def test_goal_attainment_as_of_the_month_and_change(steering_db):
+    bun = summaries()["BUN"]
+    assert (bun.goals_met, bun.goals_partly_met, bun.goals_not_met, bun.goals_not_assessed) == (1, 1, 1, 0)
+    assert (bun.goals_improved, bun.goals_worsened) == (1, 1)
+    assert [round(bun.goal_share(code), 1) for code in ("met", "partly_met", "not_met")] == [33.3, 33.3, 33.3]
+
+
+def test_goals_in_march_are_the_december_assessments(steering_db):
+    bun = summaries("2025-03")["BUN"]
+    assert (bun.goals_met, bun.goals_partly_met, bun.goals_not_met) == (1, 2, 0)
+    assert (bun.goals_improved, bun.goals_worsened) == (0, 0)
+
+
+def test_economy_year_to_date_and_forecast(steering_db):
+    bun = summaries()["BUN"]
+    assert (bun.budget_ytd, bun.outcome_ytd, bun.deviation_ytd) == (-400.0, -435.0, -35.0)
+    assert bun.deviation_ytd_pct == -8.75
+    assert (bun.annual_budget, bun.forecast, bun.forecast_deviation) == (-1200.0, -1260.0, -60.0)
+    assert bun.forecast_deviation_pct == -5.0
+    assert bun.forecast_change == -10.0
+
+
+def test_no_report_means_no_figures_not_zero(steering_db):
+    sn = summaries()["SN"]
+    assert (sn.budget_ytd, sn.forecast, sn.deviation_ytd, sn.forecast_deviation_pct) == (None, None, None, None)
+
+
+def test_snapshot_counts_as_of_the_month(steering_db):
+    march, april = summaries("2025-03")["BUN"], summaries("2025-04")["BUN"]
+    assert (march.open_deviations, march.new_deviations) == (1, 1)
+    assert (april.open_deviations, april.new_deviations) == (1, 1)
+    assert (march.overdue_assignments, april.overdue_assignments) == (1, 1)
+    assert (march.red_projects, april.red_projects) == (1, 1)
+
+
+def test_other_municipalities_never_leak(steering_db):
+    asele = {s.committee_code: s for s in overview.committee_summaries("2463", "2025-02")}
+    assert asele["BUN"].reported is True
+    assert (asele["BUN"].budget_ytd, asele["BUN"].forecast_deviation) == (-75.0, -50.0)
+    assert asele["BUN"].goals_total == 0

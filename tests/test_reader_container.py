@@ -1,0 +1,113 @@
+"""Files that are not a readable .xlsx are rejected with a Swedish message before any parser sees them."""
+
+import warnings
+import zipfile
+
+from etl.container import OLE_MAGIC
+from tests.report_files import located, read_report, rewrite_zip, sheet_xml, write_report
+
+
+def _only_message(path) -> str:
+    result = read_report(path)
+    assert result.workbook is None
+    assert len(result.errors) == 1
+    return result.errors[0].message
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "tom.xlsx").write_bytes(b"")
+    assert _only_message(tmp_path / "tom.xlsx") == (
+        "Filen är tom (0 byte). Spara rapporten i Excel och lämna in den igen."
+    )
+
+
+def test_old_xls_format(tmp_path):
+    (tmp_path / "gammal.xlsx").write_bytes(OLE_MAGIC + b"\x00" * 2000 + "Workbook".encode("utf-16-le"))
+    assert _only_message(tmp_path / "gammal.xlsx") == (
+        "Filen är i det gamla Excel-formatet (.xls). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx)."
+    )
+
+
+def test_encrypted_workbook(tmp_path):
+    (tmp_path / "krypterad.xlsx").write_bytes(OLE_MAGIC + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"))
+    assert _only_message(tmp_path / "krypterad.xlsx").startswith(
+        "Filen är lösenordsskyddad (krypterad) och kan inte läsas. Ta bort lösenordet i Excel"
+    )
+
+
+def test_csv_renamed_to_xlsx(tmp_path):
+    (tmp_path / "export.xlsx").write_text("Kommunkod;Kommun\n2581;Piteå\n", encoding="utf-8")
+    assert _only_message(tmp_path / "export.xlsx") == (
+        "Filen är ingen Excel-arbetsbok utan text (till exempel en CSV-fil som fått ändelsen .xlsx). Öppna filen i "
+        "Excel, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
+    )
+
+
+def test_other_binary_file(tmp_path):
+    (tmp_path / "bild.xlsx").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert _only_message(tmp_path / "bild.xlsx").startswith("Filen är ingen Excel-arbetsbok (.xlsx).")
+
+
+def test_truncated_zip(tmp_path):
+    path = write_report(tmp_path / "avbruten.xlsx")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert _only_message(path).startswith(
+        "Filen är skadad eller ofullständig (zip-arkivet går inte att läsa), kanske avbruten vid kopiering."
+    )
+
+
+def test_zip_bomb_by_compression_ratio(tmp_path):
+    path = rewrite_zip(write_report(tmp_path / "bomb.xlsx"), extra=[("xl/media/image1.bin", b"\x00" * 20_000_000)])
+    message = _only_message(path)
+    assert message.startswith("Delen xl/media/image1.bin packas upp ")
+    assert "gånger sin storlek (högst 100 tillåts; misstänkt zip-bomb)." in message
+
+
+def test_too_many_zip_entries(tmp_path):
+    extra = [(f"xl/media/bild{n}.txt", b"x") for n in range(1000)]
+    path = rewrite_zip(write_report(tmp_path / "delar.xlsx"), extra=extra)
+    assert _only_message(path).startswith("Filen består av 1\u00a0018 delar; högst 1\u00a0000 tillåts för en rapport.")
+
+
+def test_duplicate_zip_entry(tmp_path):
+    path = write_report(tmp_path / "dubbel.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns about the duplicate we add on purpose
+        rewrite_zip(path, extra=[("xl/worksheets/sheet1.xml", sheet)])
+    assert _only_message(path).startswith(
+        "Filen innehåller delen xl/worksheets/sheet1.xml två gånger, vilket Excel aldrig skriver"
+    )
+
+
+def test_missing_workbook_part(tmp_path):
+    path = rewrite_zip(write_report(tmp_path / "utan.xlsx"), {"xl/workbook.xml": None})
+    assert _only_message(path).startswith("Filen saknar delen xl/workbook.xml och är därför ingen Excel-arbetsbok.")
+
+
+def test_xml_entity_declaration(tmp_path):
+    path = write_report(tmp_path / "entitet.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("xl/workbook.xml")
+    declaration = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    assert xml.startswith(b"<workbook")
+    rewrite_zip(path, {"xl/workbook.xml": declaration + xml})
+    assert _only_message(path).startswith(
+        "Delen xl/workbook.xml innehåller en DOCTYPE- eller ENTITY-deklaration, vilket Excel aldrig skriver"
+    )
+
+
+def test_sheet_dimension_far_outside_the_table(tmp_path):
+    path = write_report(tmp_path / "omrade.xlsx", sheets={"Mål": [["Mål-ID"], ["M-1"]]})
+    xml = sheet_xml(path, 2)
+    assert b'<dimension ref="A1:A2"/>' in xml
+    rewrite_zip(path, {"xl/worksheets/sheet2.xml": xml.replace(b"A1:A2", b"A1:XFD1048576")})
+    result = read_report(path)
+    assert located(result.errors) == [("Mål", 1048576, "XFD", None, None)]
+    assert result.errors[0].message == (
+        "Bladet anger sitt använda område till och med XFD1048576, långt utanför tabellen (högst 100\u00a0000 "
+        "rader och 200 kolumner läses). Markera tomma rader och kolumner under och till höger om tabellen, välj "
+        "Ta bort och spara filen igen."
+    )

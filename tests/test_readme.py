@@ -1,0 +1,43 @@
+"""Documentation that can drift is checked: every page, command and setting is in the README."""
+
+import re
+from pathlib import Path
+
+from etl.__main__ import COMMANDS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def registered_paths() -> list[str]:
+    paths = []
+    for module in sorted((ROOT / "pages").glob("[!_]*.py")):
+        text = module.read_text(encoding="utf-8")
+        paths += re.findall(r"""path(?:_template)?\s*=\s*["']([^"']+)["']""", text)
+    return paths
+
+
+def test_every_page_is_in_the_readme():
+    paths = registered_paths()
+    assert "/" in paths and "/mal" in paths
+    missing = [p for p in paths if f"`{p}`" not in README]
+    assert missing == []
+
+
+def test_every_etl_command_is_in_the_readme():
+    assert sorted(COMMANDS) == ["demo", "kolada", "load", "status", "template"]
+    missing = [name for name in COMMANDS if f"python -m etl {name}" not in README]
+    assert missing == []
+
+
+def test_every_setting_is_in_the_readme():
+    names = set(re.findall(r'"(STYRKEDJAN_[A-Z_]+)"', (ROOT / "data" / "settings.py").read_text(encoding="utf-8")))
+    assert len(names) >= 6
+    missing = sorted(n for n in names if f"`{n}`" not in README)
+    assert missing == []
+
+
+def test_readme_gives_exactly_two_setup_commands():
+    block = README.split("## Kom igång", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    assert commands == ["bash scripts/start.sh", "bash scripts/test.sh"]

@@ -1,0 +1,146 @@
+"""The monthly report as real PDF and Word files: text, stamps on every page, rendering, archive."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import PIL.Image
+import pytest
+from pypdf import PdfReader
+
+from reports import monthly
+from tests.monthly_fixture import report_warehouse
+
+CREATED = datetime(2025, 10, 15, 9, 30)
+STAMP = "Piteå (2581) · september 2025 · Data inläst 2025-10-14 07:30 · Rapport skapad 2025-10-15 09:30"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    db = report_warehouse(tmp_path / "w.duckdb")
+    archive = tmp_path / "rapporter"
+    monkeypatch.setenv("STYRKEDJAN_DB", str(db))
+    monkeypatch.setenv("STYRKEDJAN_REPORTS", str(archive))
+    return {"db": db, "archive": archive, "tmp": tmp_path}
+
+
+def test_pdf_text_stamps_every_page_and_keeps_markup_as_text(env):
+    report = monthly.generate("2581", "2025-09", "pdf", created_at=CREATED)
+    path = env["tmp"] / "r.pdf"
+    path.write_bytes(report.content)
+    pages = [page.extract_text() for page in PdfReader(path).pages]
+    assert len(pages) == 4
+    for number, text in enumerate(pages, start=1):
+        assert STAMP in text
+        assert f"Sida {number} av 4" in text
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Månadsuppföljning september 2025" in text
+    # Text extraction turns the no-break spaces into plain ones.
+    assert "ett underskott på 40 tkr för helåret (1,0 % av årsbudgeten −4 200 tkr)" in " ".join(pages)
+    assert "Summa, hela kommunen" in text and "−1 020" in text.replace("\u00a0", " ")
+    assert "Ingen rapport" in text and "Samhällsbyggnadsnämnden" in text
+    assert "<script>alert(1)</script> <b>fet</b> &" in text
+    assert "⚠ Allvarlig" in text
+    assert "Ny skola i Öjebyn" in text and "KS 2025/1" in text
+    fonts = {
+        str(f["/BaseFont"]) for page in PdfReader(path).pages for f in page["/Resources"]["/Font"].get_object().values()
+    }
+    assert any(name.endswith("DejaVuSans") for name in fonts)
+
+
+def test_pdf_first_page_renders_to_png(env):
+    report = monthly.generate("2581", "2025-09", "pdf", created_at=CREATED, keep=False)
+    path = env["tmp"] / "r.pdf"
+    path.write_bytes(report.content)
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", str(path), str(env["tmp"] / "p")], check=True)
+    image = PIL.Image.open(env["tmp"] / "p-1.png").convert("L")
+    assert image.size == (702, 497)  # A4 landscape at 60 dpi
+    # The header stamp and the title are drawn: dark pixels in the top band and in the title's band.
+    assert min(image.crop((0, 0, 702, 40)).getdata()) < 100
+    assert min(image.crop((0, 50, 702, 90)).getdata()) < 100
+    assert report.archived is None and not env["archive"].exists()
+
+
+def test_docx_header_footer_tables_and_chart(env):
+    report = monthly.generate("2581", "2025-09", "docx", created_at=CREATED)
+    path = env["tmp"] / "r.docx"
+    path.write_bytes(report.content)
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    assert STAMP in section.header.paragraphs[0].text
+    assert section.footer.paragraphs[0].text.startswith(STAMP)
+    assert "NUMPAGES" in section.footer._element.xml
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [
+        "Sammanfattning",
+        "Per nämnd",
+        "Ekonomi",
+        "Nya och allvarliga avvikelser",
+        "Målbedömningar som ändrats",
+        "Projekt med rött trafikljus",
+        "Försenade uppdrag",
+        "Nämnder som inte har rapporterat",
+    ]
+    economy = document.tables[1]
+    assert [c.text for c in economy.rows[-1].cells] == [
+        "Summa, hela kommunen",
+        "−4\u00a0200",
+        "−1\u00a0000",
+        "−1\u00a0020",
+        "−20",
+        "−2,0\u00a0%",
+        "−4\u00a0240",
+        "−40",
+        "−1,0\u00a0%",
+    ]
+    deviations = document.tables[2]
+    assert deviations.rows[1].cells[4].text == '<script>alert(1)</script> <b>fet</b> & "citat"'
+    assert len(document.inline_shapes) == 1
+
+
+def test_archive_keeps_file_and_data_version(env):
+    report = monthly.generate("2581", "2025-09", "pdf", created_at=CREATED)
+    assert report.archived == env["archive"] / "2581" / "2025-09" / "manadsrapport_2581_2025-09_20251015T093000.pdf"
+    assert report.archived.read_bytes() == report.content
+    sidecar = json.loads(Path(str(report.archived) + ".json").read_text(encoding="utf-8"))
+    ids = "1,2,3,4,5,7,8,10"
+    assert sidecar == {
+        "file": "2581/2025-09/manadsrapport_2581_2025-09_20251015T093000.pdf",
+        "sha256": hashlib.sha256(report.content).hexdigest(),
+        "format": "pdf",
+        "kommun": "2581",
+        "month": "2025-09",
+        "created_at": "2025-10-15T09:30:00",
+        "data_published_at": sidecar["data_published_at"],
+        "data_loaded_at": "2025-10-14T07:30:00",
+        "data_version": hashlib.sha256(ids.encode()).hexdigest()[:16],
+        "submission_ids": [1, 2, 3, 4, 5, 7, 8, 10],
+    }
+    index = (env["archive"] / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["file"] for line in index] == [sidecar["file"]]
+
+
+def test_generate_refuses_bad_input(env):
+    with pytest.raises(ValueError, match="pdf eller docx"):
+        monthly.generate("2581", "2025-09", "html")
+    with pytest.raises(ValueError, match="fyra siffror"):
+        monthly.generate("../etc", "2025-09", "pdf")
+
+
+def test_command_line_infers_format_from_suffix(env):
+    out = env["tmp"] / "ut" / "rapport.docx"
+    cli_env = {"STYRKEDJAN_DB": str(env["db"]), "STYRKEDJAN_REPORTS": str(env["archive"]), "PATH": "/usr/bin:/bin"}
+    args = [sys.executable, "-m", "reports", "monthly", "--kommun", "2581", "--month", "2025-09", "--out", str(out)]
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=cli_env)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:2] == b"PK"
+    assert "Arkiverad som" in done.stdout
+    assert len(list((env["archive"] / "2581" / "2025-09").glob("*.docx"))) == 1
+    bad = subprocess.run([*args[:-1], str(env["tmp"] / "r.txt")], capture_output=True, text=True, cwd=ROOT, env=cli_env)
+    assert bad.returncode == 2
+    assert "--format pdf|docx" in bad.stderr
