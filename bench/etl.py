@@ -56,6 +56,9 @@ def demo_folder(parent: Path, rebuild: bool) -> tuple[Path, float | None]:
         demo.build(Path(scratch) / "demo.duckdb", xlsx_dir=Path(scratch) / "xlsx")
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(Path(scratch) / "xlsx", folder)
+    for old in parent.iterdir():  # folders of earlier versions of the generator
+        if old.is_dir() and old != folder and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
     return folder, time.perf_counter() - started
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data.db import query_rows
-from data.periods import add_months
+from data.periods import add_months, month_end
 
 
 def _difference(a: float | None, b: float | None) -> float | None:
@@ -80,7 +80,8 @@ class CommitteeSummary:
         return _difference(self.forecast_deviation, self.previous_forecast_deviation)
 
 
-def committee_summaries(kommun: str, month: str) -> list[CommitteeSummary]:
+def committee_summaries(kommun: str, month: str, today: date | None = None) -> list[CommitteeSummary]:
     """Every committee of the municipality for the month 'YYYY-MM', in Swedish order of name."""
-    rows = query_rows("overview_committees", kommun=kommun, month=month, previous=add_months(month, -1))
+    as_of = min(today or date.today(), month_end(int(month[:4]), int(month[5:7])))
+    rows = query_rows("overview_committees", kommun=kommun, month=month, previous=add_months(month, -1), as_of=as_of)
     return [CommitteeSummary(*row) for row in rows]

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -25,6 +25,7 @@ import duckdb
 from data import settings
 from data.formatting import number
 from data.periods import add_months, month_end, month_of, months_between, parse_period
+from etl import kolada
 from etl.model import About, Workbook
 from etl.store import Staging, read_committees
 from etl.xlsx_writer import FolderWriter, municipality_names
@@ -33,6 +34,7 @@ FIRST_MONTH = "2024-01"
 LAST_MONTH = "2026-10"
 SEED = "styrkedjan-demo"
 DEFINITION = "Månadsavlönade den 1:a i månaden"
+KOLADA_DEMO = Path(__file__).parent / "reference" / "kolada_demo.json"
 
 
 @dataclass(frozen=True)
@@ -480,35 +482,38 @@ def demo_municipalities(count: int = 10) -> list[Municipality]:
     return out[:count]
 
 
+def _area_value(muni: Municipality, committee: Committee, per_area: dict[str, float]) -> float:
+    """A committee's value from a per-area table.
+
+    A social committee also carries elderly care where no elderly committee exists; a second committee of the
+    same area (Västerås' UAN beside BUN) is smaller than the first.
+    """
+    areas = {c.area for c in muni.committees}
+    value = per_area[committee.area]
+    if committee.area == "social" and "elderly" not in areas:
+        value += per_area["elderly"]
+    first = next(c for c in muni.committees if c.area == committee.area).code == committee.code
+    return value * (1.0 if first else 0.45)
+
+
 class _CommitteeProfile:
     """Derived sizes of one committee: cost per year, activities, staff, department."""
 
     def __init__(self, seed: str, muni: Municipality, committee: Committee):
         self.muni, self.committee = muni, committee
         rng = _rng(seed, muni.code, committee.code, "profile")
-        areas = [c.area for c in muni.committees]
-        has_elderly = "elderly" in areas
-        area = committee.area
-        same_area_before = [c.code for c in muni.committees if c.area == area].index(committee.code)
-        weight = 1.0 if same_area_before == 0 else 0.45
-        cost = COST_PER_INHABITANT[area] + (
-            COST_PER_INHABITANT["elderly"] if area == "social" and not has_elderly else 0
-        )
         small = 1.35 if muni.inhabitants < 10_000 else 1.1 if muni.inhabitants < 30_000 else 1.0
-        self.annual_cost = muni.inhabitants * cost * small * weight * rng.uniform(0.9, 1.1)
-        pool = ACTIVITIES[area] + (ACTIVITIES["elderly"][:2] if area == "social" and not has_elderly else ())
+        cost = _area_value(muni, committee, COST_PER_INHABITANT)
+        self.annual_cost = muni.inhabitants * cost * small * rng.uniform(0.9, 1.1)
+        pool = ACTIVITIES[committee.area]
+        if committee.area == "social" and "elderly" not in {c.area for c in muni.committees}:
+            pool += ACTIVITIES["elderly"][:2]
         count = rng.randint(2, min(5, len(pool)))
         self.activities = pool[:count]
         shares = [1.0 / (i + 1.3) for i in range(count)]
         self.activity_shares = [s / sum(shares) for s in shares]
-
-        def staff(c: Committee) -> float:
-            share = STAFF_SHARE[c.area] + (STAFF_SHARE["elderly"] if c.area == "social" and not has_elderly else 0)
-            first = [x.code for x in muni.committees if x.area == c.area].index(c.code) == 0
-            return share * (1.0 if first else 0.45)
-
-        total = sum(staff(c) for c in muni.committees)
-        self.employees = muni.employees * staff(committee) / total
+        total = sum(_area_value(muni, c, STAFF_SHARE) for c in muni.committees)
+        self.employees = muni.employees * _area_value(muni, committee, STAFF_SHARE) / total
         self.department = (
             "Kommunledningsförvaltningen"
             if committee.code == "KS"
@@ -520,6 +525,7 @@ def _economy(seed: str, profile: _CommitteeProfile, months: list[str]) -> dict[s
     """Economy rows per month: budget spread by season, outcome with drift, a forecast that follows the drift."""
     muni, committee = profile.muni, profile.committee
     out: dict[str, list[dict]] = {}
+    wanted = set(months)
     for year in sorted({int(m[:4]) for m in months}):
         rng = _rng(seed, muni.code, committee.code, "economy", year)
         base, slope, start = ECONOMY_STORIES.get(
@@ -534,7 +540,7 @@ def _economy(seed: str, profile: _CommitteeProfile, months: list[str]) -> dict[s
             outcomes = [b * (1 + drift[i] + rng.gauss(0, noise)) for i, b in enumerate(budgets)]
             for i in range(12):
                 month = f"{year}-{i + 1:02d}"
-                if month not in months:
+                if month not in wanted:
                     continue
                 forecast = sum(outcomes[: i + 1]) + sum(budgets[i + 1 :]) * (1 + drift[i])
                 out.setdefault(month, []).append(
@@ -567,8 +573,8 @@ def _goals(seed: str, profile: _CommitteeProfile, months: list[str]) -> dict[str
         goals, indicators = [], []
         for n, (spec, state) in enumerate(zip(specs, states, strict=True), start=1):
             roll = rng.random()
-            if roll < 0.2:
-                step = 1 if roll < 0.1 else -1
+            if roll < 0.19:  # goals improve a little more often than they worsen
+                step = 1 if roll < 0.07 else -1
                 state = ASSESSMENTS[min(2, max(0, ASSESSMENTS.index(state) + step))]
                 states[n - 1] = state
             shown = "not_assessed" if rng.random() < (0.12 if tertial == 1 else 0.05) else state
@@ -769,22 +775,22 @@ def _projects(seed: str, muni: Municipality, last_month: str) -> list[_Project]:
     last = _last(last_month)
     scale = max(0.3, muni.inhabitants / 40_000)
     projects = []
-    for index in range(max(4, round(len(muni.committees) * rng.uniform(1.6, 2.4)))):
+    for index in range(max(5, round(len(muni.committees) * rng.uniform(1.6, 2.4)))):
         committee = muni.committees[index % len(muni.committees)]
         months = [rng.randint(2, 4), rng.randint(3, 6), rng.randint(6, 18), rng.randint(1, 3)]
         slip = rng.choice((0, 0, 0, 2, 4, 7))
         total = sum(months) + slip
-        # The first four projects end up in each phase; the rest anywhere, some long finished.
-        target = PHASES[index] if index < 4 else rng.choice((*PHASES, "finished", "finished"))
-        before = {
-            "preparation": 0,
-            "planning": months[0],
-            "execution": months[0] + months[1],
-            "closure": total - months[3],
-            "finished": total,
+        # The first four projects end up in each phase, the fifth recently closed; the rest anywhere.
+        target = PHASES[index] if index < 4 else "finished" if index == 4 else rng.choice((*PHASES, "finished"))
+        # Months from the start to entering the target phase, and how long the phase lasts.
+        before, span = {
+            "preparation": (0, months[0]),
+            "planning": (months[0], months[1]),
+            "execution": (months[0] + months[1], months[2] + slip),
+            "closure": (total - months[3], months[3]),
+            "finished": (total, 4 if index == 4 else 8),
         }[target]
-        span = months[3] if target == "closure" else months[PHASES.index(target)] if target != "finished" else 8
-        elapsed = before + rng.randint(0, max(0, span - 1))
+        elapsed = before + rng.randint(0, span - 1)
         start = _plus_months(last.replace(day=1), -elapsed) + timedelta(days=rng.randint(0, 27))
         bp1 = _plus_months(start, months[0])
         bp2 = _plus_months(bp1, months[1])
@@ -792,6 +798,14 @@ def _projects(seed: str, muni: Municipality, last_month: str) -> list[_Project]:
         bp4 = _plus_months(bp3, months[3])
         planned_end = _plus_months(start, sum(months))
         budget = round(rng.uniform(800, 30_000) * scale / 100) * 100
+        funding = None
+        if rng.random() < 0.25:
+            funding = (round(budget * rng.uniform(0.2, 0.5), -1), rng.choice(("EU Regionalfonden", "ESF+")))
+        stale_from = None  # status reports stop coming: the last one gets older than 60 days
+        if index == 2:
+            stale_from = bp1
+        elif rng.random() < 0.15:
+            stale_from = _plus_months(start, rng.randint(3, 12))
         projects.append(
             _Project(
                 project_id=f"P-{start.year}-{index + 1:02d}",
@@ -802,23 +816,13 @@ def _projects(seed: str, muni: Municipality, last_month: str) -> list[_Project]:
                 planned_end=planned_end,
                 slip_from=_plus_months(bp2, max(1, months[2] // 2)) if slip else None,
                 budget=float(budget),
-                overrun=1.3 if index == 3 else rng.uniform(0.85, 1.1),
-                funding=(round(budget * rng.uniform(0.2, 0.5), -1), rng.choice(("EU Regionalfonden", "ESF+")))
-                if rng.random() < 0.25
-                else None,
-                stale_from=bp1
-                if index == 2
-                else _plus_months(start, rng.randint(3, 12))
-                if rng.random() < 0.15
-                else None,
-                final_report=True,
+                overrun=1.45 if index == 3 else rng.uniform(0.85, 1.1),
+                funding=funding,
+                stale_from=stale_from,
+                final_report=index != 4,  # closed, but the final report is missing
                 skips_bp2=index == 2,
             )
         )
-    # One closed project without a final report (BP4 passed, no report yet).
-    finished = [p for p in projects if last - timedelta(days=150) <= p.milestones[3] <= last]
-    if finished:
-        finished[0].final_report = False
     return projects
 
 
@@ -1024,8 +1028,16 @@ def build(
     except BaseException:
         staging.discard()
         raise
+    _add_kolada(Path(db_path))
     counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts
+
+
+def _add_kolada(db: Path) -> None:
+    """National comparison figures for the Kolada KPIs the demo indicators name (fictitious, shipped file)."""
+    values, problems = kolada.read(KOLADA_DEMO)
+    assert not problems, problems
+    kolada.store(values, db, KOLADA_DEMO.name, imported_at=datetime(2026, 11, 1))
 
 
 def _fill_reference(con: duckdb.DuckDBPyConnection, munis: list[Municipality]) -> None:

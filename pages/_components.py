@@ -61,6 +61,22 @@ def _labelled(prefix: str, name: str, label: str, control) -> html.Div:
     return html.Div([html.Label(label, htmlFor=filter_id(prefix, name)), control], className="col-12 col-md-4")
 
 
+DROPDOWN_LABELS = {
+    "select_all": "Välj alla",
+    "deselect_all": "Avmarkera alla",
+    "selected_count": "{num_selected} valda",
+    "search": "Sök",
+    "clear_search": "Rensa sökning",
+    "clear_selection": "Rensa val",
+    "no_options_found": "Inga träffar",
+}
+
+
+def dropdown(component_id: str, **props) -> dcc.Dropdown:
+    """A dcc.Dropdown with Swedish texts (Dash 4 defaults to English 'Search', 'No options found')."""
+    return dcc.Dropdown(id=component_id, labels=DROPDOWN_LABELS, **props)
+
+
 def municipality_options() -> list[dict]:
     """Dropdown options for municipalities that have reported."""
     return [{"label": name, "value": code} for code, name in meta.municipalities()]
@@ -83,8 +99,8 @@ def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: It
             prefix,
             "kommun",
             "Kommun",
-            dcc.Dropdown(
-                id=filter_id(prefix, "kommun"),
+            dropdown(
+                filter_id(prefix, "kommun"),
                 options=municipality_options(),
                 value=filters.kommun,
                 clearable=False,
@@ -94,8 +110,8 @@ def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: It
             prefix,
             "period",
             "Månad",
-            dcc.Dropdown(
-                id=filter_id(prefix, "period"),
+            dropdown(
+                filter_id(prefix, "period"),
                 options=period_options(filters.kommun),
                 value=filters.period,
                 clearable=False,
@@ -108,8 +124,8 @@ def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: It
                 prefix,
                 "namnd",
                 "Nämnd",
-                dcc.Dropdown(
-                    id=filter_id(prefix, "namnd"),
+                dropdown(
+                    filter_id(prefix, "namnd"),
                     options=committee_options(filters.kommun),
                     value=filters.namnd,
                     placeholder="Alla nämnder",
@@ -308,7 +324,14 @@ GRID_LOCALE = {
 
 def text_column(field: str, header: str, width: int | None = None, wrap: bool = False) -> dict:
     """A text column sorted in Swedish order (Å, Ä, Ö last); values are rendered as text, never HTML."""
-    column = {"field": field, "headerName": header, "comparator": {"function": "svCompare"}, "filter": True}
+    # cellDataType "text": otherwise ag-grid infers ISO dates as dates and blanks cells such as "–".
+    column = {
+        "field": field,
+        "headerName": header,
+        "comparator": {"function": "svCompare"},
+        "filter": True,
+        "cellDataType": "text",
+    }
     if width:
         column["width"] = width
     else:

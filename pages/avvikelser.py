@@ -10,6 +10,7 @@ from data.periods import add_months, month_label
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, SEVERITY
 from pages._components import (
     data_table,
+    dropdown,
     empty_state,
     export_button,
     filter_bar,
@@ -73,7 +74,7 @@ def _choice(name: str, label: str, value) -> html.Div:
     vocabulary = PAGE_FILTERS[name]
     options = [{"label": text, "value": code} for code, text in vocabulary.items]
     chosen = value if value in vocabulary.codes else None
-    control = dcc.Dropdown(id=f"{PREFIX}-{name}", options=options, value=chosen, placeholder="Alla")
+    control = dropdown(f"{PREFIX}-{name}", options=options, value=chosen, placeholder="Alla")
     return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
 
 

@@ -2,13 +2,14 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, html
 
 from data import comparison, meta
 from data.comparison import NORMALISATIONS, SharedIndicator, kolada_year
 from data.formatting import NBSP, number
 from pages._components import (
     data_table,
+    dropdown,
     empty_state,
     kpi_card,
     no_data_page,
@@ -82,8 +83,8 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
                 _control(
                     "indikator",
                     "Indikator",
-                    dcc.Dropdown(
-                        id=f"{PREFIX}-indikator",
+                    dropdown(
+                        f"{PREFIX}-indikator",
                         options=[{"label": indicator_label(s), "value": s.key} for s in shared],
                         value=indicator.key,
                         clearable=False,
@@ -93,7 +94,7 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
                 _control(
                     "tid",
                     "Period",
-                    dcc.Dropdown(id=f"{PREFIX}-tid", options=c["tid_options"], value=c["tid"], clearable=False),
+                    dropdown(f"{PREFIX}-tid", options=c["tid_options"], value=c["tid"], clearable=False),
                 ),
                 radio_group(f"{PREFIX}-per", "Visa", c["per_options"], c["per"], "col-12 col-xl-6"),
                 # Native checkboxes: Dash 4's multi-select dropdown fails axe (label-content-name-mismatch).

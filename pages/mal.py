@@ -10,6 +10,7 @@ from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
 from pages._components import (
     assessment_text,
     data_table,
+    dropdown,
     empty_state,
     export_button,
     filter_bar,
@@ -151,7 +152,7 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
     indicator_picker = html.Div(
         [
             html.Label("Indikator", htmlFor="mal-indikator"),
-            dcc.Dropdown(id="mal-indikator", value=indikator, clearable=False, placeholder="Välj indikator"),
+            dropdown("mal-indikator", value=indikator, clearable=False, placeholder="Välj indikator"),
         ],
         className="col-12 col-lg-8",
     )

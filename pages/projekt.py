@@ -11,6 +11,7 @@ from data.periods import month_label
 from data.vocabulary import PHASE, PROJECT_FLAG
 from pages._components import (
     data_table,
+    dropdown,
     empty_state,
     export_button,
     filter_bar,
@@ -78,9 +79,7 @@ def _columns() -> list[dict]:
 
 def _choice(name: str, label: str, options: list[dict], value, placeholder: str) -> html.Div:
     # Few options: no search box (Dash's own search placeholder is English).
-    control = dcc.Dropdown(
-        id=f"{PREFIX}-{name}", options=options, value=value, placeholder=placeholder, searchable=False
-    )
+    control = dropdown(f"{PREFIX}-{name}", options=options, value=value, placeholder=placeholder, searchable=False)
     return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
 
 

@@ -20,6 +20,7 @@ from pages._assignment_figures import (
 )
 from pages._components import (
     data_table,
+    dropdown,
     empty_state,
     export_button,
     filter_bar,
@@ -53,7 +54,7 @@ MEETING_RULES = (
 
 
 def _dropdown(name: str, label: str, options: list[dict], value, placeholder: str) -> html.Div:
-    control = dcc.Dropdown(id=f"{PREFIX}-{name}", options=options, value=value, placeholder=placeholder)
+    control = dropdown(f"{PREFIX}-{name}", options=options, value=value, placeholder=placeholder)
     return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
 
 

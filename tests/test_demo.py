@@ -45,13 +45,17 @@ def test_demo_command_builds_the_network_warehouse(tmp_path, capsys):
     db = tmp_path / "demo.duckdb"
     assert main(["demo", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "10 kommuner, 59 nämnder, 2\u00a0006 rapporter, 36\u00a0828 rader på " in out
+    assert "10 kommuner, 59 nämnder, 2\u00a0006 rapporter, 36\u00a0927 rader på " in out
     assert rows(db, "select value from meta where key = 'demo'") == [("true",)]
     assert rows(db, "select inhabitants from municipality where municipality_code in ('2581', '2463') order by 1") == [
         (2_750,),
         (42_600,),
     ]
     assert rows(db, "select count(*) from submission where superseded_by is null") == [(2_003,)]
+    # National comparison figures for the indicators' Kolada KPIs come with the demo.
+    assert rows(db, "select list(distinct kpi order by kpi), count(*) from kolada") == [
+        (["N00941", "N15419", "N15505", "U21468"], 8_730)
+    ]
 
 
 def test_demo_tells_its_stories(tmp_path):
@@ -104,6 +108,16 @@ def test_demo_tells_its_stories(tmp_path):
         )
         == [(1,)] * 10
     )
+    # Project bank in the last month: a closed project without final report and one in execution without BP2 in
+    # every municipality; some over budget, some with stale status reports, some slipping, some EU funded.
+    assert rows(
+        db,
+        "select count(distinct p.municipality_code) filter (final_report = 'no' and decision_point = 'BP4'), "
+        "count(distinct p.municipality_code) filter (phase = 'execution' and decision_point = 'BP1'), "
+        "count(*) filter (cost_to_date > budget), count(*) filter (last_status_report < date '2026-09-01'), "
+        "count(*) filter (forecast_end > planned_end), count(*) filter (funder in ('EU Regionalfonden', 'ESF+')) "
+        "from project p join submission s using (submission_id) where s.period = '2026-10'",
+    ) == [(10, 10, 15, 15, 28, 34)]
     assert rows(
         db,
         "select body, count(*) from meeting where municipality_code = '2581' and year(meeting_date) = 2025 "

@@ -68,3 +68,12 @@ def test_other_municipalities_never_leak(steering_db):
     assert asele["BUN"].reported is True
     assert (asele["BUN"].budget_ytd, asele["BUN"].forecast_deviation) == (-75.0, -50.0)
     assert asele["BUN"].goals_total == 0
+
+
+def test_overdue_is_judged_today_while_the_month_is_not_over(steering_db):
+    # The assignment is due 2025-03-15: in a March that is still running it is overdue only after that day.
+    before = overview.committee_summaries("2581", "2025-03", today=date(2025, 3, 10))
+    after = overview.committee_summaries("2581", "2025-03", today=date(2025, 3, 20))
+    bun_before = next(s for s in before if s.committee_code == "BUN")
+    bun_after = next(s for s in after if s.committee_code == "BUN")
+    assert (bun_before.overdue_assignments, bun_after.overdue_assignments) == (0, 1)

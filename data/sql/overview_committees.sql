@@ -1,7 +1,8 @@
 -- One row per committee of a municipality for one month ($month, YYYY-MM): has it reported, its goal attainment,
 -- budget deviation and forecast, open deviations, overdue assignments, red projects, and the change since the
 -- previous month ($previous). Snapshot facts are taken "as of" the month: the row from the latest
--- non-superseded submission whose period ends by the end of the month.
+-- non-superseded submission whose period ends by the end of the month. An assignment is overdue when open
+-- past its due date on $as_of: the end of the month, or today when the month is not over (as on /uppdrag).
 with bounds as (
     select
         cast($month || '-01' as date) as month_start,
@@ -101,7 +102,7 @@ assignments as (
 assignment_counts as (
     select a.recipient as committee_code, count(*) as overdue_assignments
     from assignments a, bounds b
-    where a.status not in ('done', 'cancelled') and a.due_date < b.month_end
+    where a.status not in ('done', 'cancelled') and a.due_date < $as_of
     group by a.recipient
 ),
 
