@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from data.db import query_rows
+from data.measures import BudgetDeviation, difference
 from data.periods import add_months, month_end
 
 WORSENING_STREAK = 3  # a forecast that worsens this many months in a row is flagged
 
 
 @dataclass(frozen=True)
-class EconomyRow:
+class EconomyRow(BudgetDeviation):
     """One line of the economy table: the municipality, a committee or an activity, as of one month."""
 
     level: str  # 'municipality', 'committee' or 'activity'
@@ -27,26 +28,6 @@ class EconomyRow:
     budget_ytd: float | None
     outcome_ytd: float | None
     forecast: float | None
-
-    @property
-    def deviation_ytd(self) -> float | None:
-        """Outcome − budget to date, tkr; negative is an overspend."""
-        return _difference(self.outcome_ytd, self.budget_ytd)
-
-    @property
-    def deviation_ytd_pct(self) -> float | None:
-        """Deviation to date as a percentage of |budget to date|."""
-        return _percent(self.deviation_ytd, self.budget_ytd)
-
-    @property
-    def forecast_deviation(self) -> float | None:
-        """Full-year forecast − annual budget, tkr; negative is a forecast deficit."""
-        return _difference(self.forecast, self.annual_budget)
-
-    @property
-    def forecast_deviation_pct(self) -> float | None:
-        """Forecast deviation as a percentage of |annual budget|."""
-        return _percent(self.forecast_deviation, self.annual_budget)
 
     @property
     def has_data(self) -> bool:
@@ -80,8 +61,8 @@ class ForecastPoint:
 
     @property
     def forecast_deviation(self) -> float:
-        """Forecast − annual budget, tkr."""
-        return round(self.forecast - self.annual_budget, 1)
+        """Forecast − annual budget, tkr (the measure of data.measures)."""
+        return difference(self.forecast, self.annual_budget)
 
     @property
     def flagged(self) -> bool:
@@ -100,18 +81,6 @@ class MonthPoint:
     outcome_ytd: float
     annual_budget: float
     forecast: float
-
-
-def _difference(a: float | None, b: float | None) -> float | None:
-    if a is None or b is None:
-        return None
-    return round(a - b, 1)
-
-
-def _percent(deviation: float | None, base: float | None) -> float | None:
-    if deviation is None or not base:
-        return None
-    return deviation / abs(base) * 100
 
 
 def _money(value) -> float | None:
@@ -194,10 +163,9 @@ def forecast_history(kommun: str, month: str) -> list[ForecastPoint]:
     return mark_streaks(rows)
 
 
-def monthly(kommun: str, month: str, namnd: str | None = None) -> list[MonthPoint]:
-    """Budget and outcome month by month with running year-to-date sums, for the municipality or one committee."""
+def running_points(rows) -> list[MonthPoint]:
+    """MonthPoints with running year-to-date sums from (month, budget, outcome, annual_budget, forecast) rows."""
     points, budget_ytd, outcome_ytd = [], 0.0, 0.0
-    rows = query_rows("economy_monthly", kommun=kommun, month=month, year_start=year_start(month), namnd=namnd)
     for month_, budget, outcome, annual_budget, forecast in rows:
         budget_ytd += budget
         outcome_ytd += outcome
@@ -213,6 +181,13 @@ def monthly(kommun: str, month: str, namnd: str | None = None) -> list[MonthPoin
             )
         )
     return points
+
+
+def monthly(kommun: str, month: str, namnd: str | None = None) -> list[MonthPoint]:
+    """Budget and outcome month by month with running year-to-date sums, for the municipality or one committee."""
+    return running_points(
+        query_rows("economy_monthly", kommun=kommun, month=month, year_start=year_start(month), namnd=namnd)
+    )
 
 
 def worsening_committees(history: list[ForecastPoint], month: str) -> list[ForecastPoint]:

@@ -66,23 +66,10 @@ def economy_months(municipality: str, period: str) -> dict[str, list[economy.Mon
     rows = db.query_rows(
         "meetings_economy_months", municipality=municipality, year_start=economy.year_start(period), month=period
     )
-    out: dict[str, list[economy.MonthPoint]] = {}
-    for committee, month, budget, outcome, annual_budget, forecast in rows:
-        points = out.setdefault(committee, [])
-        budget_ytd = (points[-1].budget_ytd if points else 0.0) + budget
-        outcome_ytd = (points[-1].outcome_ytd if points else 0.0) + outcome
-        points.append(
-            economy.MonthPoint(
-                month,
-                round(budget, 1),
-                round(outcome, 1),
-                round(budget_ytd, 1),
-                round(outcome_ytd, 1),
-                round(annual_budget, 1),
-                round(forecast, 1),
-            )
-        )
-    return out
+    by_committee: dict[str, list[tuple]] = {}
+    for committee, *row in rows:
+        by_committee.setdefault(committee, []).append(row)
+    return {committee: economy.running_points(months) for committee, months in by_committee.items()}
 
 
 def committee_economy(code: str, name: str, months: list[economy.MonthPoint], period: str) -> economy.EconomyRow | None:

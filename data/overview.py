@@ -4,19 +4,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from data.db import query_rows
+from data.measures import BudgetDeviation, difference, percent
 from data.periods import add_months, month_end
 
 
-def _difference(a: float | None, b: float | None) -> float | None:
-    return None if a is None or b is None else a - b
-
-
-def _percent(part: float | None, whole: float | None) -> float | None:
-    return None if part is None or not whole else part / abs(whole) * 100
-
-
 @dataclass(frozen=True)
-class CommitteeSummary:
+class CommitteeSummary(BudgetDeviation):
     """What the overview shows for one committee and month; economy fields are None when it sent no figures."""
 
     committee_code: str
@@ -52,32 +45,12 @@ class CommitteeSummary:
     def goal_share(self, assessment: str) -> float | None:
         """Share (0-100) of assessed goals with this assessment; None when no goal is assessed."""
         count = {"met": self.goals_met, "partly_met": self.goals_partly_met, "not_met": self.goals_not_met}
-        return _percent(count[assessment], self.goals_assessed)
-
-    @property
-    def deviation_ytd(self) -> float | None:
-        """Outcome − budget January..month, tkr; negative is an overspend."""
-        return _difference(self.outcome_ytd, self.budget_ytd)
-
-    @property
-    def deviation_ytd_pct(self) -> float | None:
-        """Deviation to date in percent of |budget to date|."""
-        return _percent(self.deviation_ytd, self.budget_ytd)
-
-    @property
-    def forecast_deviation(self) -> float | None:
-        """Full-year forecast − annual budget, tkr."""
-        return _difference(self.forecast, self.annual_budget)
-
-    @property
-    def forecast_deviation_pct(self) -> float | None:
-        """Forecast deviation in percent of |annual budget|."""
-        return _percent(self.forecast_deviation, self.annual_budget)
+        return percent(count[assessment], self.goals_assessed)
 
     @property
     def forecast_change(self) -> float | None:
         """Change of the forecast deviation since the previous month's forecast, tkr (positive is better)."""
-        return _difference(self.forecast_deviation, self.previous_forecast_deviation)
+        return difference(self.forecast_deviation, self.previous_forecast_deviation)
 
 
 def committee_summaries(kommun: str, month: str, today: date | None = None) -> list[CommitteeSummary]:

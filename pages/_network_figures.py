@@ -407,7 +407,9 @@ def comparison_trend_figure(items: list[Value], normalisation: str, references: 
         title={"text": title, "x": 0},
         xaxis={"type": "category"},
         yaxis={"title": {"text": unit}},
-        margin={"b": 110},
+        # Room for the tick labels plus every legend row (about three entries a row), so they never overlap.
+        margin={"b": 80 + 26 * (rows := -(-len(fig.data) // 3))},
+        height=340 + 26 * rows,
         legend=BOTTOM_LEGEND,
     )
     return fig
