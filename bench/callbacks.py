@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 
 TARGET_MS, TARGET_KB = 100.0, 200.0
+# Callbacks that hand the user a generated file are held to issue 5's report target instead (3 s, any size).
+FILE_TARGET_MS = {"ekonomi-report-download.data": 3000.0}
 LARGE_MUNICIPALITIES = 290  # etl.demo.build: 290 municipalities give about 30x the demo's rows
 ROUTER_OUTPUT = "_pages_content.children"  # Dash's page router renders layout(**query) into this
 
@@ -276,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     paths = build_warehouses(folder)
     os.environ["STYRKEDJAN_DB"] = str(paths["demo"])
+    # Reports the benchmark generates are archived in its own folder, never among the board's real papers.
+    os.environ["STYRKEDJAN_REPORTS"] = str(folder / "reports")
 
     import dash
 
@@ -303,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         base, large = measured["demo"].get(key), measured["30x"][key]
         p95 = percentile(large["times"], 95) * 1000
         kb = max(large["sizes"]) / 1024
-        ok = p95 < TARGET_MS and kb < TARGET_KB
+        file_target = next((ms for name, ms in FILE_TARGET_MS.items() if name in key[1]), None)
+        ok = p95 < file_target if file_target else p95 < TARGET_MS and kb < TARGET_KB
         failures += not ok
         base_p50 = statistics.median(base["times"]) * 1000 if base else float("nan")
         base_p95 = percentile(base["times"], 95) * 1000 if base else float("nan")
@@ -314,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{p95 / base_p95 if base else float('nan'):>7.2f}x{'' if ok else '  ÖVER MÅL'}"
         )
     print(
-        f"\nmål: p95 < {TARGET_MS:.0f} ms och svar < {TARGET_KB:.0f} KB vid 30x; "
+        f"\nmål: p95 < {TARGET_MS:.0f} ms och svar < {TARGET_KB:.0f} KB vid 30x (filer som månadsrapporten: "
+        f"p95 < 3 s); "
         f"{failures} callbacks över målet eller med fel"
     )
     return 1 if failures else 0

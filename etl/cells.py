@@ -151,7 +151,10 @@ def period(value: object) -> tuple[str, date, date] | None:
 
 def month(value: object) -> str | None:
     """A month 'YYYY-MM' from text such as 2025-03 or a date cell (its month)."""
-    parsed = period(value)
+    try:
+        parsed = period(value)
+    except CellError:
+        raise CellError("Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-03.") from None
     if parsed is None:
         return None
     normalised, start, end = parsed

@@ -848,7 +848,8 @@ def _project_snapshot(projects: list[_Project], committee: str, month: str) -> l
         ratio = spend / max(progress, 0.05)
         light_cost = "green" if ratio <= 1.05 or progress < 0.1 else "yellow" if ratio <= 1.15 else "red"
         light_time = "green" if slip_days <= 14 else "yellow" if slip_days <= 90 else "red"
-        wobble = random.Random(f"{p.project_id}:{committee}:{month}").random()
+        # Delivery risk is re-judged per tertial, not per month: a light that flips every report is not credible.
+        wobble = random.Random(f"{p.project_id}:{committee}:{month[:4]}T{(int(month[5:7]) - 1) // 4}").random()
         light_delivery = "green" if wobble < 0.75 else "yellow" if wobble < 0.93 else "red"
         report_day = min(day, day.replace(day=20))
         last_report = min(report_day, p.stale_from) if p.stale_from else report_day

@@ -37,7 +37,7 @@ from pages._project_figures import (
 
 # Where the browser walk and the benchmark open this page: a Härnösand demo project (the first municipality)
 # with a long history.
-EXAMPLE_PATH = "/projekt/P-2023-05"
+EXAMPLE_PATH = "/projekt/P-2024-04?kommun=2280"
 dash.register_page(
     __name__,
     path_template="/projekt/<id>",

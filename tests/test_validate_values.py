@@ -203,3 +203,12 @@ def test_multi_line_comments_keep_their_line_breaks(tmp_path):
     goal = [*GOALS[1][:6], "  Bättre resultat \r\n\r\nMen  fler\u00a0behöver stöd "]
     path = write_report(tmp_path / "r.xlsx", sheets={"Mål": [GOALS[0], goal]})
     assert read_report(path).workbook.facts["goals"][0]["comment"] == "Bättre resultat\n\nMen fler behöver stöd"
+
+
+def test_a_bad_month_cell_gets_month_advice_not_period_advice(tmp_path):
+    path = write_report(
+        tmp_path / "r.xlsx", sheets={"Ekonomi": [ECONOMY[0], ["2025-13", None, -1200, -100, -110, -1210]]}
+    )
+    result = read_report(path)
+    assert located(result.errors) == [("Ekonomi", 2, "A", "Månad", "2025-13")]
+    assert [e.message for e in result.errors] == ["Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-03."]
