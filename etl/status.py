@@ -147,6 +147,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--db", type=Path, metavar="FIL", help="lagrets fil (standard: STYRKEDJAN_DB eller data/warehouse.duckdb)"
     )
     parser.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    parser.add_argument(
+        "--kommun", metavar="KOD", action="append", help="visa bara denna kommun (kommunkod; kan upprepas)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,6 +159,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"Det finns inget lager i {db} ännu. Läs in rapporter med python -m etl load MAPP.", file=sys.stderr)
         return 1
     municipalities = status(db)
+    if args.kommun:
+        wanted = {code.zfill(4) for code in args.kommun}
+        municipalities = [m for m in municipalities if m["municipality_code"] in wanted]
     if args.json:
         print(json.dumps({"db": str(db), "municipalities": municipalities}, ensure_ascii=False, indent=2))
     else:

@@ -93,3 +93,10 @@ def test_status_without_a_warehouse(tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"Det finns inget lager i {tmp_path / 'saknas.duckdb'} ännu. Läs in rapporter med python -m etl load MAPP.\n"
     )
+
+
+def test_status_for_one_municipality(warehouse, capsys):
+    assert main(["status", "--db", str(warehouse), "--kommun", "2463"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Åsele (2463): rapporter 2025-04"
+    assert not any(line.startswith("Piteå") for line in lines)
