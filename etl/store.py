@@ -95,6 +95,8 @@ class Staging:
         self.live = Path(live)
         self.path = self.live.with_name(f"{self.live.name}.{os.getpid()}.tmp")
         self.path.unlink(missing_ok=True)
+        # A WAL left by a killed run with the same pid would be replayed onto the fresh copy and fail.
+        Path(f"{self.path}.wal").unlink(missing_ok=True)
         self.live.parent.mkdir(parents=True, exist_ok=True)
         if self.live.exists() and not fresh:
             shutil.copyfile(self.live, self.path)

@@ -595,6 +595,10 @@ def validate(sheets: list[RawSheet], file_name: str, sha256: str, reference: Ref
         if table is not None:
             tables.append(table)
     facts = {}
+    if about is not None and not tables and not check.errors:
+        # An identity sheet alone would supersede the committee's real report for the period with nothing.
+        names = ", ".join(sheet.name for sheet in spec.FACT_SHEETS)
+        check.error(f"Filen har inga faktablad. Lägg till minst ett av bladen {names} med rubrikrad och rader.")
     if about is not None:
         for table in tables:
             key, rows = _finish(table, about, check)

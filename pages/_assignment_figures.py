@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from data.assignments import Assignment, CommitteeSummary
 from data.economy import EconomyRow, MonthPoint
-from data.formatting import iso_date, percent, tkr
+from data.formatting import balance, iso_date, percent
 from data.periods import month_label
 from data.vocabulary import ASSIGNMENT_STATE, ASSIGNMENT_STATUS
 from pages._components import number_column, text_column
@@ -93,16 +93,9 @@ def economy_sentence(economy: EconomyRow | None, period: str) -> str:
     share = economy.forecast_deviation_pct
     share_text = f" ({percent(share, 1, signed=True)} av årsbudgeten)" if share is not None else ""
     return (
-        f"Helårsprognosen visar {_balance(economy.forecast_deviation)}{share_text}; "
-        f"hittills i år {_balance(economy.deviation_ytd)}."
+        f"Helårsprognosen visar {balance(economy.forecast_deviation, article=True)}{share_text}; "
+        f"hittills i år {balance(economy.deviation_ytd, article=True)}."
     )
-
-
-def _balance(deviation: float) -> str:
-    if round(deviation) == 0:
-        return "ett resultat i nivå med budget"
-    word = "underskott" if deviation < 0 else "överskott"
-    return f"ett {word} på {tkr(abs(deviation))}"
 
 
 # --- Tables and export ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ so that the browser and the static images (kaleido) read the same Swedish number
 import plotly.graph_objects as go
 
 from data.economy import EconomyRow, ForecastPoint, MonthPoint
-from data.formatting import tkr
+from data.formatting import rounded, tkr
 from data.periods import SWEDISH_MONTHS, add_months
 from pages._figures import PALETTE, TEMPLATE, empty_figure
 
@@ -20,7 +20,7 @@ HOVER_FORECAST = "%{fullData.name}<br>%{x}: %{customdata[0]}<br>Prognos %{custom
 
 def sign_style(deviation: float | None) -> dict:
     """Colour, symbol and word for a deviation: negative is underskott, positive överskott."""
-    if deviation is None or round(deviation) == 0:
+    if deviation is None or rounded(deviation) == 0:
         return BALANCE
     return DEFICIT if deviation < 0 else SURPLUS
 

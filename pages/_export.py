@@ -37,11 +37,12 @@ def _write_cell(ws, row: int, column: int, value) -> None:
         elif isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
         return
-    text = str(value)
+    # NUL and other control characters are illegal in XML: drop them rather than fail the whole export. Drop them
+    # first, then test: '\x01=HYPERLINK(…)' is a formula once the \x01 is gone.
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     quote = is_formula_like(text)
-    # NUL and other control characters are illegal in XML: drop them rather than fail the whole export.
     cell = ws.cell(row, column)
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.value = text
     cell.data_type = "s"  # openpyxl would otherwise turn a leading '=' into a formula
     if quote:
         cell.quotePrefix = True

@@ -3,6 +3,8 @@
 Pure builders for each page live in pages/_<area>_figures.py and start from `base_figure()`.
 """
 
+import html as html_text
+
 import plotly.graph_objects as go
 import plotly.io as pio
 from dash import dcc, html
@@ -85,3 +87,8 @@ def graph(component_id: str, caption: str, figure: go.Figure | None = None) -> h
         ],
         className="graph-figure",
     )
+
+
+def plot_text(text: object) -> str:
+    """Free text from reports made inert for Plotly, which renders <b>, <br>, <a href> and entities in labels."""
+    return html_text.escape(str(text), quote=False)

@@ -8,7 +8,7 @@ from data.formatting import number
 from data.goals import Goal, Indicator, IndicatorPoint
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
-from pages._figures import ASSESSMENT_STYLE, base_figure, empty_figure
+from pages._figures import ASSESSMENT_STYLE, base_figure, empty_figure, plot_text
 
 NO_GOALS = "Inga mål är bedömda för perioden"
 COUNCIL_COLOUR = "#0b3d6e"
@@ -25,7 +25,8 @@ def _pattern(style: dict) -> dict:
 
 
 def _wrap(text: str, width: int = 28) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    """Report text wrapped with <br> for Plotly, each line escaped so its own markup stays text."""
+    return "<br>".join(plot_text(line) for line in textwrap.wrap(text, width)) or plot_text(text)
 
 
 def attainment_bars(counts: dict[str, dict[str, int]], title: str | None = None) -> go.Figure:
@@ -117,18 +118,20 @@ def chain_figure(goals: list[Goal], indicators: list[Indicator]) -> go.Figure:
     for council_id in dict.fromkeys(g.council_goal_id for g in goals):
         first = next(g for g in goals if g.council_goal_id == council_id)
         ids.append(council_id)
-        labels.append(f"<b>{council_id}</b> {_wrap(first.council_goal, 40)}")
+        labels.append(f"<b>{plot_text(council_id)}</b> {_wrap(first.council_goal, 40)}")
         parents.append("")
         colours.append(COUNCIL_COLOUR)
-        hovers.append(f"Fullmäktiges mål {council_id}: {first.council_goal}")
+        hovers.append(plot_text(f"Fullmäktiges mål {council_id}: {first.council_goal}"))
     for g in goals:
         node = f"{g.council_goal_id}/{g.committee_code}/{g.goal_id}"
         style = ASSESSMENT_STYLE[g.assessment]
         ids.append(node)
-        labels.append(f"{style['symbol']} {ASSESSMENT.label(g.assessment)}<br><b>{g.goal_id}</b> {_wrap(g.goal)}")
+        labels.append(
+            f"{style['symbol']} {ASSESSMENT.label(g.assessment)}<br><b>{plot_text(g.goal_id)}</b> {_wrap(g.goal)}"
+        )
         parents.append(g.council_goal_id)
         colours.append(style["colour"])
-        hovers.append(f"{g.committee}: {g.goal} – {ASSESSMENT.label(g.assessment)}")
+        hovers.append(plot_text(f"{g.committee}: {g.goal} – {ASSESSMENT.label(g.assessment)}"))
     nodes = {(g.committee_code, g.goal_id): f"{g.council_goal_id}/{g.committee_code}/{g.goal_id}" for g in goals}
     for i in indicators:
         parent = nodes.get((i.committee_code, i.goal_id))
@@ -139,7 +142,7 @@ def chain_figure(goals: list[Goal], indicators: list[Indicator]) -> go.Figure:
         labels.append(f"{style['symbol']} {_wrap(i.name, 24)}")
         parents.append(parent)
         colours.append(style["colour"])
-        hovers.append(f"Indikator {i.indicator_id}: {i.name} – {INDICATOR_STATUS.label(i.status)}")
+        hovers.append(plot_text(f"Indikator {i.indicator_id}: {i.name} – {INDICATOR_STATUS.label(i.status)}"))
     fig = base_figure(height=520)
     fig.add_trace(
         go.Treemap(
@@ -166,7 +169,7 @@ def indicator_figure(points: list[IndicatorPoint]) -> go.Figure:
     latest = points[-1]
     periods = [p.period for p in points]
     unit = latest.unit
-    fig = base_figure(f"{latest.name} ({DIRECTION.label(latest.direction).lower()})", height=380)
+    fig = base_figure(plot_text(f"{latest.name} ({DIRECTION.label(latest.direction).lower()})"), height=380)
     fig.add_trace(
         go.Scatter(
             name="Utfall",

@@ -17,7 +17,7 @@ from data.formatting import iso_date, number, percent
 from data.projects import Project, thin_history_text
 from data.vocabulary import LIGHT, PHASE, YES_NO
 from pages._components import text_column
-from pages._figures import LIGHT_STYLE, PALETTE, TEMPLATE, empty_figure
+from pages._figures import LIGHT_STYLE, PALETTE, TEMPLATE, empty_figure, plot_text
 
 NO_PROJECTS = "Inga projekt rapporterade för valt urval."
 # Committees are told apart by pattern as well as colour.
@@ -43,9 +43,9 @@ def sv_key(text: str) -> str:
 
 
 def labels(projects: list[Project]) -> list[str]:
-    """A unique axis label per project: its name, with its id added where two projects share a name."""
+    """A unique axis label per project: its name, with its id added where two projects share a name (as text)."""
     counts = Counter(p.name for p in projects)
-    return [p.name if counts[p.name] == 1 else f"{p.name} ({p.project_id})" for p in projects]
+    return [plot_text(p.name if counts[p.name] == 1 else f"{p.name} ({p.project_id})") for p in projects]
 
 
 def _figure(traces: list[dict], height: int, xaxis: dict, yaxis: dict, legend: dict = LEGEND_ON_TOP, **layout):

@@ -206,9 +206,12 @@ def _kpis(row: economy.EconomyRow | None, reported: int, table: economy.EconomyT
 )
 def drill_down(cell, rows):
     """Clicking a committee row shows that committee's activities."""
-    if not cell or cell.get("rowPinned") or cell.get("rowIndex") is None:
+    # rowIndex is the position on screen (it changes when the user sorts or filters); without getRowId the grid
+    # names rows by their index in rowData ("0", "1", ...) and pinned rows "b-0", so rowId finds the right row.
+    row_id = str((cell or {}).get("rowId") or "")
+    if not row_id.isdigit() or int(row_id) >= len(rows):
         return no_update
-    row = rows[cell["rowIndex"]]
+    row = rows[int(row_id)]
     return row["code"] if row.get("level") == "committee" else no_update
 
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from data import assignments, deviations, economy, goals, projects, settings
+from data import assignments, deviations, economy, goals, meta, projects, settings
 from data.deviations import Deviation
 from data.formatting import iso_date, number, percent
-from data.periods import month_end, month_label
+from data.periods import month_end, month_label, parse_period
 from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE, SEVERITY
 from pages._components import light_text
 from pages._economy_figures import forecast_history_figure
@@ -384,6 +384,11 @@ def generate(
         raise ValueError(f"Okänt format {fmt!r}: välj pdf eller docx.")
     if not re.fullmatch(r"\d{4}", kommun or "") or not re.fullmatch(r"\d{4}-\d{2}", month or ""):
         raise ValueError("Ange kommun som fyra siffror och månad som ÅÅÅÅ-MM.")
+    if parse_period(month) is None:
+        raise ValueError(f"Månaden {month} finns inte. Ange månad som ÅÅÅÅ-MM, t.ex. 2025-09.")
+    if kommun not in dict(meta.municipalities()):
+        # An empty report for a municipality without data must never be handed out or archived.
+        raise ValueError(f"Det finns inga inlämnade rapporter för kommun {kommun} i lagret.")
     created_at = (created_at or datetime.now()).replace(microsecond=0)
     data = collect(kommun, month)
     content = render(build_document(data, created_at, chart(data)), fmt)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from data.formatting import percent, tkr
+from data.formatting import balance, percent, tkr
 from data.periods import add_months, month_label
 
 if TYPE_CHECKING:
@@ -25,14 +25,6 @@ def join_sv(items: list[str]) -> str:
 def count_sv(n: int, singular: str, plural: str) -> str:
     """'1 avvikelse', '2 avvikelser'."""
     return f"{n} {singular if n == 1 else plural}"
-
-
-def balance(deviation: float | None) -> str:
-    """'underskott på 50 tkr', 'överskott på 10 tkr' or 'budget i balans' (rounded to whole tkr)."""
-    if deviation is None or round(deviation) == 0:
-        return "budget i balans"
-    word = "underskott" if deviation < 0 else "överskott"
-    return f"{word} på {tkr(abs(deviation))}"
 
 
 def change(before: float, now: float) -> str:
@@ -57,11 +49,12 @@ def _total(data: MonthlyData) -> str | None:
     total = data.economy.total
     if not total.has_data:
         return None
+    forecast = balance(total.forecast_deviation, article=True)
     text = (
-        f"Nämnderna som rapporterat prognostiserar tillsammans ett {balance(total.forecast_deviation)} för helåret"
+        f"Nämnderna som rapporterat prognostiserar tillsammans {forecast} för helåret"
         f" ({percent(abs(total.forecast_deviation_pct or 0), 1)} av årsbudgeten {tkr(total.annual_budget)})."
         f" Hittills i år är utfallet {tkr(total.outcome_ytd)} mot budget {tkr(total.budget_ytd)},"
-        f" ett {balance(total.deviation_ytd)}"
+        f" {balance(total.deviation_ytd, article=True)}"
     )
     if total.deviation_ytd_pct is not None and round(total.deviation_ytd or 0) != 0:
         text += f" ({percent(abs(total.deviation_ytd_pct), 1)})"

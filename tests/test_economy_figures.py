@@ -6,7 +6,8 @@ from pages import _economy_figures as ef
 
 def test_deviation_text_says_the_sign_in_words():
     assert ef.deviation_text(-50.0) == "▼ −50\u00a0tkr underskott"
-    assert ef.deviation_text(1234.5) == "▲ 1\u00a0234\u00a0tkr överskott"
+    assert ef.deviation_text(1234.5) == "▲ 1\u00a0235\u00a0tkr överskott"  # halves away from zero, as the grid
+    assert ef.deviation_text(-0.5) == "▼ −1\u00a0tkr underskott"  # never "−1 tkr i balans"
     assert ef.deviation_text(0.2) == "● 0\u00a0tkr i balans"
     assert ef.deviation_text(None) == "–"
 

@@ -48,9 +48,11 @@ def test_municipality_view_rows_and_pinned_total(db):
 
 
 def test_drill_down_to_activities(db):
-    assert ekonomi.drill_down({"rowIndex": 0}, [{"code": "BUN", "level": "committee"}]) == "BUN"
-    assert ekonomi.drill_down({"rowIndex": 0, "rowPinned": "bottom"}, [{"code": "BUN"}]) is dash.no_update
-    assert ekonomi.drill_down({"rowIndex": 0}, [{"code": "BUN", "level": "activity"}]) is dash.no_update
+    committees = [{"code": "BUN", "level": "committee"}, {"code": "SN", "level": "committee"}]
+    # After sorting, the second row of rowData is shown first: rowIndex 0 but rowId "1".
+    assert ekonomi.drill_down({"rowIndex": 0, "rowId": "1"}, committees) == "SN"
+    assert ekonomi.drill_down({"rowIndex": 0, "rowId": "b-0"}, committees) is dash.no_update  # the pinned total
+    assert ekonomi.drill_down({"rowIndex": 0, "rowId": "0"}, [{"code": "BUN", "level": "activity"}]) is dash.no_update
     _, scope, _, rows, options, forecast, _, _ = ekonomi.update("2581", "2025-09", "BUN", {})
     assert [(r["name"], r["level"], r["budget_ytd"], r["outcome_ytd"]) for r in rows] == [
         ("Förskola", "activity", -200.0, -200.0),

@@ -26,6 +26,11 @@ def test_nul_is_dropped_and_text_kept():
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("=1+1", "s", True)
 
 
+def test_a_control_character_cannot_hide_a_formula():
+    cell = written([['\x01=HYPERLINK("http://x","klicka")', 1]]).cell(2, 1)
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ('=HYPERLINK("http://x","klicka")', "s", True)
+
+
 def test_plain_text_numbers_and_dates_keep_their_types():
     sheet = written([["Åsele", -1234.5], [date(2025, 3, 31), 7]])
     assert (sheet["A2"].value, sheet["A2"].quotePrefix) == ("Åsele", False)

@@ -61,6 +61,15 @@ def test_chain_treemap_links_council_goals_goals_and_indicators():
     assert trace.hovertext[5] == "Indikator I1: Andel godkända – Når inte målvärdet"
 
 
+def test_report_text_in_the_chain_stays_text():
+    hostile = Goal("BUN", "Barn- och utbildningsnämnden", "KF-1", 'Se <a href="https://x.se">länk</a>', "G1",
+                   "<b>Fet</b> mål", "citizen", "met", None, "2025-T1", None, None)  # fmt: skip
+    trace = chain_figure([hostile], []).data[0]
+    assert trace.labels[0] == '<b>KF-1</b> Se &lt;a href="https://x.se"&gt;länk&lt;/a&gt;'
+    assert trace.labels[1] == "✔ Uppfyllt<br><b>G1</b> &lt;b&gt;Fet&lt;/b&gt; mål"
+    assert trace.hovertext[1] == "Barn- och utbildningsnämnden: &lt;b&gt;Fet&lt;/b&gt; mål – Uppfyllt"
+
+
 def test_indicator_figure_has_target_line_and_direction_in_title():
     points = [
         IndicatorPoint("2023", date(2023, 12, 31), 74.0, 80.0, "higher", "%", "Andel godkända", "N15419"),

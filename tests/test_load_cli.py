@@ -244,3 +244,27 @@ def test_exit_codes_and_swedish_text_output(tmp_path):
         + ").",
         f"Summa: 2 filer: 0 inlästa, 1 överhoppad, 1 avvisad. Lager: {db}",
     ]
+
+
+def test_a_workbook_without_fact_sheets_is_rejected_and_supersedes_nothing(tmp_path, capsys):
+    db = tmp_path / "lager.duckdb"
+    write_report(tmp_path / "v1.xlsx", sheets={"Mål": GOALS})
+    write_report(tmp_path / "tom.xlsx", sheets={})
+    assert _load(capsys, tmp_path / "v1.xlsx", "--db", db)[0] == 0
+    code, out = _load(capsys, tmp_path / "tom.xlsx", "--db", db)
+    assert code == 1
+    assert [e["message"] for e in out["files"][0]["errors"]] == [
+        "Filen har inga faktablad. Lägg till minst ett av bladen Mål, Indikatorer, Ekonomi, Avvikelser, Uppdrag, "
+        "Projekt, Förbättringsförslag, Medarbetare, Nätverksmål, Sammanträden med rubrikrad och rader."
+    ]
+    assert _rows(db, "select submission_id, superseded_by from submission") == [(1, None)]
+
+
+def test_excel_owner_files_in_a_folder_are_ignored(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_report(folder / "Rapport.xlsx", sheets={"Mål": GOALS})
+    (folder / "~$Rapport.xlsx").write_bytes(b"\x0bExcel owner file")
+    code, out = _load(capsys, folder, "--db", tmp_path / "lager.duckdb")
+    assert code == 0
+    assert [(f["file"].rsplit("/", 1)[-1], f["status"]) for f in out["files"]] == [("Rapport.xlsx", "loaded")]

@@ -130,6 +130,12 @@ def test_generate_refuses_bad_input(env):
         monthly.generate("2581", "2025-09", "html")
     with pytest.raises(ValueError, match="fyra siffror"):
         monthly.generate("../etc", "2025-09", "pdf")
+    with pytest.raises(ValueError, match="Månaden 2025-13 finns inte"):
+        monthly.generate("2581", "2025-13", "pdf")
+    # A real municipality without submissions (Upplands Väsby) gets no empty report, and nothing is archived.
+    with pytest.raises(ValueError, match="inga inlämnade rapporter för kommun 0114"):
+        monthly.generate("0114", "2025-09", "pdf")
+    assert not env["archive"].exists()
 
 
 def test_command_line_infers_format_from_suffix(env):

@@ -88,6 +88,9 @@ def test_narrative_helpers():
     assert count_sv(1, "avvikelse", "avvikelser") == "1 avvikelse"
     assert balance(-1234.4) == "underskott på 1\u00a0234\u00a0tkr"
     assert balance(0.3) == "budget i balans"
+    # Inside a sentence the phrase takes its article ("prognostiserar ett underskott", never "ett budget i balans").
+    assert balance(-1234.4, article=True) == "ett underskott på 1\u00a0234\u00a0tkr"
+    assert balance(0.3, article=True) == "ett resultat i nivå med budget"
     assert change(-30, -50) == "en försämring med 20\u00a0tkr"
     assert change(-30, -10) == "en förbättring med 20\u00a0tkr"
     assert change(-30, -30.2) == "oförändrat"

@@ -22,7 +22,7 @@ def warehouse(tmp_path_factory):
     write_report(tmp_path / "BUN_2025-01_rättad.xlsx", about={"Nämnd": "BUN", "Period": "2025-01"},
                  sheets={"Mål": [GOALS[0], [*GOALS[1][:5], "Uppfyllt", "Rättad"]]})  # fmt: skip
     write_report(tmp_path / "asele.xlsx", about={"Kommunkod": "2463", "Kommun": "Åsele", "Nämnd": "KS",
-                                                 "Period": "2025-T1"}, sheets={})  # fmt: skip
+                                                 "Period": "2025-T1"}, sheets={"Mål": GOALS})  # fmt: skip
     archive = tmp_path / "arkiv"
     assert load_paths([reports], db, archive).count("loaded") == 4
     assert load_paths([tmp_path / "BUN_2025-01_rättad.xlsx", tmp_path / "asele.xlsx"], db, archive).count("loaded") == 2
@@ -80,7 +80,7 @@ def test_status_text_is_swedish_and_readable(warehouse, capsys):
         "    Socialnämnden (SN): 2025-01",
         "Åsele (2463): rapporter 2025-04",
         "  Kommunstyrelsen (KS)",
-        "    2025-T1  asele.xlsx, inläst TID, 0 rader",
+        "    2025-T1  asele.xlsx, inläst TID, 1 rad",
         "  Saknas (ingen rapport med period som slutar i månaden):",
         "    Barn- och utbildningsnämnden (BUN): 2025-04",
         "    Miljö- och byggnämnden (MBN): 2025-04",

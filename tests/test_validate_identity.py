@@ -5,7 +5,7 @@ from datetime import date
 import openpyxl
 
 from etl.model import About
-from tests.report_files import ASSIGNMENTS, located, read_report, write_report
+from tests.report_files import ASSIGNMENTS, GOALS, located, read_report, write_report
 
 
 def test_identity_is_read_from_labels_anywhere_near_the_top(tmp_path):
@@ -19,6 +19,9 @@ def test_identity_is_read_from_labels_anywhere_near_the_top(tmp_path):
         sheet.cell(row, 3, label)
         sheet.cell(row, 4, value)
     sheet["E6"] = "BUN"  # the value may sit further right, after an empty cell
+    goals = book.create_sheet("Mål")
+    for row in GOALS:
+        goals.append(row)
     book.save(tmp_path / "r.xlsx")
     result = read_report(tmp_path / "r.xlsx")
     assert result.errors == []

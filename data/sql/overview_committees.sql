@@ -67,12 +67,15 @@ economy as (
     having count(*) filter (where e.month = $month) > 0
 ),
 
+-- As on /avvikelser (data/sql/deviations_as_of.sql): a deviation is new when no submission ending by the end of
+-- the previous month knew it, so one reported late still counts as new once.
 deviations as (
-    select d.committee_code, d.deviation_id, d.status, d.reported_date
+    select
+        d.committee_code, d.deviation_id, d.status,
+        min(s.period_end) over (partition by d.committee_code, d.deviation_id) as first_seen
     from deviation d
     join submission s on s.submission_id = d.submission_id, bounds b
     where d.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
-      and d.reported_date <= b.month_end
     qualify row_number() over (
         partition by d.committee_code, d.deviation_id
         order by s.period_end desc, s.loaded_at desc, s.submission_id desc
@@ -83,7 +86,7 @@ deviation_counts as (
     select
         d.committee_code,
         count(*) filter (where d.status <> 'closed') as open_deviations,
-        count(*) filter (where d.reported_date >= b.month_start) as new_deviations
+        count(*) filter (where d.first_seen > b.previous_end) as new_deviations
     from deviations d, bounds b
     group by d.committee_code
 ),
@@ -112,7 +115,7 @@ projects as (
     join submission s on s.submission_id = p.submission_id, bounds b
     where p.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
     qualify row_number() over (
-        partition by p.project_id order by s.period_end desc, s.report_date desc, s.submission_id desc
+        partition by p.project_id order by s.period_end desc, s.loaded_at desc, s.submission_id desc
     ) = 1
 ),
 
