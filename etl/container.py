@@ -30,7 +30,9 @@ XML_SUFFIXES = (".xml", ".rels", ".vml")
 RESAVE = "Öppna filen i Excel, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
 
 CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
-ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"")
+# Rows that hold cells (a cell may omit its own r= and take the row's). An empty <row r="200000" ht="30"/> from a
+# row height set far below the table holds nothing a reader allocates for, so it must not reject the file.
+ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"[^>]*?(?<!/)>\s*<(?:\w+:)?c\b")
 DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\sref=\"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?\"")
 ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?\st=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.DOTALL)
 REF_ATTRIBUTE = re.compile(rb"\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
@@ -230,7 +232,8 @@ def _check_area(data: bytes, file_name: str, sheet: str) -> list[Problem]:
         area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
         if max(rows) > MAX_ROWS or max(columns) > MAX_COLUMNS or area > MAX_CELLS:
             # Name the cell that lies furthest out, so the controller can find and delete it.
-            refs = [(column_index(c), int(r)) for c, r in cells] or [(1, max(rows))]
+            # A cell may take its row from <row r=…> alone, so the furthest row is a candidate too.
+            refs = [(column_index(c), int(r)) for c, r in cells] + [(min(columns), max(rows))]
             col, row = max(refs, key=lambda cr: max(cr[0] / MAX_COLUMNS, cr[1] / MAX_ROWS))
             return [_too_far(file_name, sheet, col, row, "har innehåll i cell")]
     dimension = DIMENSION.search(data)

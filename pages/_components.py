@@ -18,7 +18,6 @@ bookmarked; the navbar carries kommun, period and namnd over to the other pages.
 
 import json
 from collections.abc import Iterable
-from functools import cache
 from urllib.parse import urlencode
 
 import dash_ag_grid as dag
@@ -28,7 +27,7 @@ from data import meta
 from data.meta import Filters
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, LIGHT
-from pages._figures import ASSESSMENT_STYLE, LIGHT_STYLE, empty_figure
+from pages._figures import ASSESSMENT_STYLE, LIGHT_STYLE
 
 GLOBAL_FILTERS = ("kommun", "period", "namnd")
 NO_REPORT = "Ingen rapport inlämnad för perioden"
@@ -223,16 +222,6 @@ def section(title: str, *children, section_id: str | None = None) -> html.Sectio
     """A titled section (H2) of a page."""
     props = {"id": section_id} if section_id else {}
     return html.Section([html.H2(title, className="section-title"), *children], **props)
-
-
-@cache
-def loading_figure() -> dict:
-    """The 'Laddar …' placeholder as a plain dict, built once: graph(id, caption, loading_figure()).
-
-    A layout's graphs are filled by callbacks straight away; building a fresh placeholder figure per graph and
-    page load costs several milliseconds each.
-    """
-    return empty_figure("Laddar …").to_dict()
 
 
 def empty_state(message: str, detail: str | None = None) -> html.Div:

@@ -4,6 +4,7 @@ Pure builders for each page live in pages/_<area>_figures.py and start from `bas
 """
 
 import html as html_text
+from functools import cache
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -78,12 +79,18 @@ def empty_figure(message: str, height: int = 240) -> go.Figure:
     )
 
 
-def graph(component_id: str, caption: str, figure: go.Figure | None = None) -> html.Figure:
+@cache
+def loading_figure() -> dict:
+    """The 'Laddar …' placeholder as a plain dict, built once: every layout shows it until its callback answers."""
+    return empty_figure("Laddar …").to_dict()
+
+
+def graph(component_id: str, caption: str, figure: go.Figure | dict | None = None) -> html.Figure:
     """A dcc.Graph with the shared config inside a <figure> whose caption names it for everyone."""
     return html.Figure(
         [
             html.Figcaption(caption, className="graph-caption"),
-            dcc.Graph(id=component_id, figure=figure or empty_figure("Laddar …"), config=GRAPH_CONFIG),
+            dcc.Graph(id=component_id, figure=loading_figure() if figure is None else figure, config=GRAPH_CONFIG),
         ],
         className="graph-figure",
     )

@@ -8,7 +8,6 @@ tests/test_projects_figures.py rebuilds every figure with validation on, so a mi
 import re
 from collections import Counter
 from datetime import date
-from functools import cache
 from urllib.parse import quote, urlencode
 
 import plotly.graph_objects as go
@@ -28,13 +27,6 @@ ROW_HEIGHT = 34
 DATE_AXIS = {"type": "date", "tickformat": "%Y-%m-%d", "title": {"text": "Rapportdatum"}}
 LEGEND_ON_TOP = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"}
 _SV_LAST = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
-
-
-@cache
-def loading_figure() -> go.Figure:
-    """The placeholder a graph shows until its callback answers: built once (plotly's validation of the template
-    costs about 4 ms per figure) and never changed."""
-    return empty_figure("Laddar …")
 
 
 def sv_key(text: str) -> str:

@@ -17,7 +17,6 @@ from pages._components import (
     filter_inputs,
     filter_states,
     kpi_card,
-    loading_figure,
     no_data_page,
     page,
     register_filters,
@@ -166,7 +165,7 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
                 "gå ned en nivå. Färg, symbol och text visar bedömningen.",
                 className="text-body-secondary",
             ),
-            graph("mal-chain", "Fullmäktiges mål → nämndmål → indikatorer", loading_figure()),
+            graph("mal-chain", "Fullmäktiges mål → nämndmål → indikatorer"),
             html.Details(
                 [html.Summary("Styrkedjan som text"), html.Div(id="mal-chain-text", className="sr-facts mt-2")],
                 className="mb-3",
@@ -177,20 +176,18 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
             html.Div(id="mal-kpis"),
             html.Div(
                 [
-                    html.Div(graph("mal-by-committee", "Per nämnd", loading_figure()), className="col-12 col-xl-6"),
-                    html.Div(
-                        graph("mal-by-perspective", "Per perspektiv", loading_figure()), className="col-12 col-xl-6"
-                    ),
+                    html.Div(graph("mal-by-committee", "Per nämnd"), className="col-12 col-xl-6"),
+                    html.Div(graph("mal-by-perspective", "Per perspektiv"), className="col-12 col-xl-6"),
                 ],
                 className="row g-3",
             ),
-            graph("mal-trend", "Måluppfyllelse över tid (andel av målen vid varje uppföljning)", loading_figure()),
+            graph("mal-trend", "Måluppfyllelse över tid (andel av målen vid varje uppföljning)"),
         ),
         section(
             "Indikatorer",
             html.Div(indicator_picker, className="row mb-2"),
             html.Div(id="mal-indicator-facts"),
-            graph("mal-indicator", "Utfall mot målvärde", loading_figure()),
+            graph("mal-indicator", "Utfall mot målvärde"),
         ),
         section(
             "Mål och bedömningar",

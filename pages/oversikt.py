@@ -14,7 +14,6 @@ from pages._components import (
     filter_href,
     filter_inputs,
     kpi_card,
-    loading_figure,
     no_data_page,
     page,
     register_filters,
@@ -152,14 +151,13 @@ def layout(kommun=None, period=None, **_):
         html.Div(
             [
                 html.Div(
-                    graph("oversikt-goals-graph", "Måluppfyllelse per nämnd", loading_figure()),
+                    graph("oversikt-goals-graph", "Måluppfyllelse per nämnd"),
                     className="col-12 col-xl-6",
                 ),
                 html.Div(
                     graph(
                         "oversikt-forecast-graph",
                         "Prognosavvikelse per nämnd, tkr (negativ = underskott)",
-                        loading_figure(),
                     ),
                     className="col-12 col-xl-6",
                 ),

@@ -33,7 +33,6 @@ from pages._project_figures import (
     export_sheets,
     gantt_figure,
     light_matrix_figure,
-    loading_figure,
     phase_figure,
     project_href,
     table_row,
@@ -118,19 +117,16 @@ def layout(kommun=None, period=None, namnd=None, fas=None, flagga=None, **_):
             "Projekt som behöver uppmärksamhet",
             _flag_help(),
             html.Div(id="projekt-flagged"),
-            graph("projekt-lights", "Trafikljus och antal flaggor per projekt, flest röda överst", loading_figure()),
+            graph("projekt-lights", "Trafikljus och antal flaggor per projekt, flest röda överst"),
         ),
         section(
             "Portföljen i bilder",
-            graph(
-                "projekt-phases", "Projekt per fas och ägande nämnd, från Förberedelse till Avslut", loading_figure()
-            ),
+            graph("projekt-phases", "Projekt per fas och ägande nämnd, från Förberedelse till Avslut"),
             graph(
                 "projekt-gantt",
                 "Tidplan: planerad tid och prognos från start, med dagens datum markerat",
-                loading_figure(),
             ),
-            graph("projekt-budget", "Budget och kostnad hittills per projekt (tkr)", loading_figure()),
+            graph("projekt-budget", "Budget och kostnad hittills per projekt (tkr)"),
         ),
         intro="Projektbanken: varje projekts fas, beslutspunkt, trafikljus, ekonomi och tidplan, med flaggor "
         "för det som behöver följas upp. Klicka på ett projektnamn för att se projektets historik.",

@@ -82,3 +82,11 @@ def test_sv_compare_sorts_swedish_letters_last():
         "Ängelholm",
         "Östersund",
     ]
+
+
+def test_graphs_start_with_one_shared_loading_placeholder():
+    from pages._figures import graph, loading_figure
+
+    first, second = graph("a-graph", "A").children[1], graph("b-graph", "B").children[1]
+    assert first.figure is second.figure is loading_figure()
+    assert [a["text"] for a in loading_figure()["layout"]["annotations"]] == ["Laddar …"]

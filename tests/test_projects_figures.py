@@ -264,8 +264,3 @@ def test_every_figure_passes_plotly_validation():
         assert go.Figure(fig.to_dict()).to_dict() == fig.to_dict()
     with pytest.raises(ValueError, match="Invalid property"):
         go.Figure({"data": [{"type": "bar", "colour": "red"}]})
-
-
-def test_loading_placeholder_is_built_once():
-    assert figs.loading_figure() is figs.loading_figure()
-    assert annotation_texts(figs.loading_figure()) == ["Laddar …"]

@@ -4,7 +4,7 @@ import warnings
 import zipfile
 
 from etl.container import OLE_MAGIC
-from tests.report_files import located, read_report, rewrite_zip, sheet_xml, write_report
+from tests.report_files import GOALS, located, read_report, rewrite_zip, sheet_xml, write_report
 
 
 def _only_message(path) -> str:
@@ -111,3 +111,23 @@ def test_sheet_dimension_far_outside_the_table(tmp_path):
         "rader och 200 kolumner läses). Markera tomma rader och kolumner under och till höger om tabellen, välj "
         "Ta bort och spara filen igen."
     )
+
+
+def test_an_empty_row_far_below_the_table_is_harmless(tmp_path):
+    # A row height set on row 200 000 leaves an empty <row r="200000" …/> behind; it holds no cell to allocate.
+    path = write_report(tmp_path / "radhojd.xlsx", sheets={"Mål": GOALS})
+    xml = sheet_xml(path, 2)
+    far = b'<row r="200000" ht="30" customHeight="1"></row><row r="200001" ht="30" customHeight="1"/></sheetData>'
+    rewrite_zip(path, {"xl/worksheets/sheet2.xml": xml.replace(b"</sheetData>", far)})
+    result = read_report(path)
+    assert result.errors == []
+    assert [r["goal_id"] for r in result.workbook.facts["goals"]] == ["BUN-1"]
+
+
+def test_a_cell_far_below_the_table_without_its_own_reference_is_rejected(tmp_path):
+    path = write_report(tmp_path / "langt.xlsx", sheets={"Mål": GOALS})
+    xml = sheet_xml(path, 2)
+    far = b'<row r="1048576"><c t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    rewrite_zip(path, {"xl/worksheets/sheet2.xml": xml.replace(b"</sheetData>", far)})
+    result = read_report(path)
+    assert located(result.errors) == [("Mål", 1048576, "A", None, None)]
