@@ -5,9 +5,13 @@ process makes and stopped when the process exits.
 """
 
 import atexit
+import contextlib
+import os
+import signal
 import threading
 import warnings
 from functools import cache
+from pathlib import Path
 
 import kaleido
 import plotly.graph_objects as go
@@ -18,8 +22,42 @@ _lock = threading.Lock()  # the sync server handles one figure at a time
 @cache
 def _server() -> bool:
     kaleido.start_sync_server(silence_warnings=True)
-    atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+    atexit.register(_stop_server)  # runs before kaleido's own exit handler (last registered, first run)
     return True
+
+
+def _stop_server(timeout: float = 10.0) -> None:
+    """Stop kaleido's server at exit without ever waiting for ever.
+
+    Stopping waits for kaleido's Chromium to close; in a long-lived process (seen in the full test suite) that
+    Chromium sometimes never answers, and the process would hang after its work is done. After the timeout the
+    Chromium processes this process started are ended and kaleido's server is left to die with the process.
+    """
+    stopper = threading.Thread(target=kaleido.stop_sync_server, kwargs={"silence_warnings": True}, daemon=True)
+    stopper.start()
+    stopper.join(timeout)
+    if stopper.is_alive():
+        for pid in _child_chromium_pids():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        # kaleido's own exit handler would join its server thread again and hang the same way; its server thread
+        # is a daemon, so marking the singleton stopped lets the interpreter exit. kaleido has no public way.
+        kaleido._global_server._initialized = False
+
+
+def _child_chromium_pids() -> list[int]:
+    """Process ids of the Chromium processes (and their wrapper) descended from this process (Linux /proc)."""
+    parents, commands = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            pid = int(stat.parent.name)
+            parents[pid] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            commands[pid] = (stat.parent / "cmdline").read_bytes()
+    descendants, frontier = set(), {os.getpid()}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - descendants
+        descendants |= frontier
+    return sorted(pid for pid in descendants if b"chromium" in commands.get(pid, b""))
 
 
 def png(figure: go.Figure, width: int, height: int, scale: float = 2) -> bytes:

@@ -4,6 +4,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -150,3 +151,22 @@ def test_command_line_infers_format_from_suffix(env):
     bad = subprocess.run([*args[:-1], str(env["tmp"] / "r.txt")], capture_output=True, text=True, cwd=ROOT, env=cli_env)
     assert bad.returncode == 2
     assert "--format pdf|docx" in bad.stderr
+
+
+def test_a_chart_browser_that_never_answers_cannot_hang_the_process_at_exit(tmp_path):
+    # Seen in the full suite: kaleido's Chromium did not answer its close and pytest never exited after its summary.
+    script = tmp_path / "frozen.py"
+    script.write_text(
+        "import os, signal\n"
+        "import plotly.graph_objects as go\n"
+        "from reports import charts\n"
+        "charts.png(go.Figure(go.Bar(x=[1], y=[2])), 300, 200)\n"
+        "pids = charts._child_chromium_pids()\n"
+        "assert pids\n"
+        "for pid in pids:\n"
+        "    os.kill(pid, signal.SIGSTOP)\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < 45
