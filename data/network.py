@@ -17,10 +17,9 @@ from fractions import Fraction
 from functools import cached_property
 
 from data.db import query_rows
-from data.periods import SWEDISH_MONTHS, months_between
+from data.periods import MONTH_ABBREVIATIONS, SWEDISH_MONTHS, months_between
 
 MEASURES = ("implemented", "submitted")
-SHORT_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Period:
             return f"helår {self.year}"
         if first == last:
             return f"{SWEDISH_MONTHS[first - 1]} {self.year}"
-        span = f"{SHORT_MONTHS[first - 1]}–{SHORT_MONTHS[last - 1]} {self.year}"
+        span = f"{MONTH_ABBREVIATIONS[first - 1]}–{MONTH_ABBREVIATIONS[last - 1]} {self.year}"
         return f"hittills i år ({span})" if first == 1 else span
 
 

@@ -66,6 +66,14 @@ SWEDISH_MONTHS = (
 )  # fmt: skip
 
 
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in SWEDISH_MONTHS)  # jan, feb, …, maj, …, okt, nov, dec
+
+
+def month_short(month: str) -> str:
+    """'sep' for '2025-09': the short name on chart axes (reads the same in the browser and in kaleido)."""
+    return MONTH_ABBREVIATIONS[int(month[5:7]) - 1]
+
+
 def month_label(month: str) -> str:
     """Swedish label of a 'YYYY-MM' month, e.g. 'mars 2025'."""
     return f"{SWEDISH_MONTHS[int(month[5:7]) - 1]} {month[:4]}"

@@ -7,10 +7,10 @@ import plotly.graph_objects as go
 from data.assignments import Assignment, CommitteeSummary
 from data.economy import EconomyRow, MonthPoint
 from data.formatting import balance, iso_date, percent
-from data.periods import month_label
+from data.periods import month_label, month_short
 from data.vocabulary import ASSIGNMENT_STATE, ASSIGNMENT_STATUS
 from pages._components import number_column, text_column
-from pages._economy_figures import month_short, sign_style
+from pages._economy_figures import sign_style
 from pages._figures import PALETTE, TEMPLATE, empty_figure
 
 # Figures in the meeting mode are read from across a room and printed on A4: fixed size, large type.

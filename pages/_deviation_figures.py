@@ -2,7 +2,7 @@
 
 import plotly.graph_objects as go
 
-from data.periods import SWEDISH_MONTHS, months_between
+from data.periods import month_short, months_between
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, Vocabulary
 from pages._figures import PALETTE, TEMPLATE, empty_figure
 
@@ -20,18 +20,13 @@ TYPE_LOOK = {
 }
 
 
-def month_label(month: str) -> str:
-    """'sep 2025': short Swedish month label that reads the same in browser and static images."""
-    return f"{SWEDISH_MONTHS[int(month[5:7]) - 1][:3]} {month[:4]}"
-
-
 def _stacked(
     counts: list[tuple[str, str, int]], first: str, last: str, vocabulary: Vocabulary, look: dict, y_title: str
 ) -> go.Figure:
     if not counts:
         return empty_figure("Inga avvikelser under perioden")
     months = months_between(first, last)
-    labels = [month_label(m) for m in months]
+    labels = [f"{month_short(m)} {m[:4]}" for m in months]
     traces = []
     for code in vocabulary.codes:
         by_month = {m: n for m, c, n in counts if c == code}

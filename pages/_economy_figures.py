@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from data.economy import EconomyRow, ForecastPoint, MonthPoint
 from data.formatting import rounded, tkr
-from data.periods import SWEDISH_MONTHS, add_months
+from data.periods import MONTH_ABBREVIATIONS, add_months, month_short
 from pages._figures import PALETTE, TEMPLATE, empty_figure
 
 DEFICIT = {"colour": "#c62828", "symbol": "▼", "word": "underskott"}
@@ -33,18 +33,13 @@ def deviation_text(deviation: float | None) -> str:
     return f"{style['symbol']} {tkr(deviation)} {style['word']}"
 
 
-def month_short(month: str) -> str:
-    """'sep' for '2025-09': categorical axis labels that read the same in the browser and in kaleido."""
-    return SWEDISH_MONTHS[int(month[5:7]) - 1][:3]
-
-
 def _figure(traces: list[dict], layout: dict, height: int) -> go.Figure:
     """One go.Figure on the shared template, built in a single call: plotly validates once, not per update."""
     return go.Figure(data=traces, layout={"template": TEMPLATE, "height": height, **layout})
 
 
 def _year_axis(year: str) -> dict:
-    labels = [name[:3] for name in SWEDISH_MONTHS]
+    labels = list(MONTH_ABBREVIATIONS)
     return {
         "type": "category",
         "categoryorder": "array",

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from data.comparison import NORMALISATIONS, Reference, Value, kolada_year
 from data.formatting import number
 from data.network import MonthPoint, Ranking, Rates, YearPoint
-from data.periods import months_between
+from data.periods import MONTH_ABBREVIATIONS, months_between
 from pages._figures import PALETTE, base_figure, empty_figure
 
 MEASURE_LABEL = {"implemented": "Genomförda", "submitted": "Inlämnade"}
@@ -145,7 +145,10 @@ def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.
         own = sorted((y for y in shown if y.municipality_code == code), key=lambda y: y.year)
         if not own:
             continue
-        labels = [str(y.year) if y.complete_months == 12 else f"{y.year} (jan–{_short(y.last_month)})" for y in own]
+        labels = [
+            str(y.year) if y.complete_months == 12 else f"{y.year} (jan–{MONTH_ABBREVIATIONS[y.last_month - 1]})"
+            for y in own
+        ]
         values = [y.per_employee(measure) for y in own]
         fig.add_trace(
             go.Bar(
@@ -165,10 +168,6 @@ def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.
         yaxis={"title": {"text": "per medarbetare"}, "rangemode": "tozero", "tickformat": ",.2f"},
     )
     return fig
-
-
-def _short(month: int) -> str:
-    return ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")[month - 1]
 
 
 def department_figure(rows: list[Rates], measure: str, title: str) -> go.Figure:

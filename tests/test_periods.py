@@ -1,0 +1,23 @@
+"""Reporting periods and Swedish month names, defined once for the loader, pages and reports."""
+
+from datetime import date
+
+from data.periods import MONTH_ABBREVIATIONS, add_months, month_label, month_short, months_between, parse_period
+
+
+def test_periods_parse_months_tertials_and_years():
+    assert parse_period("2025-3") == ("2025-03", date(2025, 3, 1), date(2025, 3, 31))
+    assert parse_period("T2 2025") == ("2025-T2", date(2025, 1, 1), date(2025, 8, 31))
+    assert parse_period("2024") == ("2024", date(2024, 1, 1), date(2024, 12, 31))
+    assert parse_period("2025-13") is None
+
+
+def test_month_arithmetic():
+    assert add_months("2025-11", 3) == "2026-02"
+    assert months_between("2025-11", "2026-01") == ["2025-11", "2025-12", "2026-01"]
+
+
+def test_swedish_month_names():
+    assert month_label("2025-05") == "maj 2025"
+    assert month_short("2025-09") == "sep"
+    assert MONTH_ABBREVIATIONS == ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
