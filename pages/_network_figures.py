@@ -25,6 +25,18 @@ BAR_COLOUR, LEADER_COLOUR, TARGET_COLOUR, MEDIAN_COLOUR, NATIONAL_COLOUR = (
 BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0}
 
 
+def _target_markers(points: list[tuple[str, float]], name: str, hover: str) -> go.Scatter:
+    """Each municipality's own target as a diamond beside its bar: (label, value) pairs, hover without <extra>."""
+    return go.Scatter(
+        y=[label for label, _ in points],
+        x=[value for _, value in points],
+        mode="markers",
+        name=name,
+        marker={"symbol": "diamond", "size": 13, "color": TARGET_COLOUR, "line": {"width": 1, "color": "white"}},
+        hovertemplate=hover + "<extra></extra>",
+    )
+
+
 def _bar_height(count: int) -> int:
     return max(280, 150 + 30 * count)
 
@@ -60,19 +72,7 @@ def ranking_figure(ranking: Ranking, annualised: bool = False) -> go.Figure:
     shown = [(label, s.pro_rata * 100 * factor) for label, s in targets if s is not None]
     if shown:
         fig.add_trace(
-            go.Scatter(
-                y=[label for label, _ in shown],
-                x=[value for _, value in shown],
-                mode="markers",
-                name="Eget mål, pro rata för perioden",
-                marker={
-                    "symbol": "diamond",
-                    "size": 13,
-                    "color": TARGET_COLOUR,
-                    "line": {"width": 1, "color": "white"},
-                },
-                hovertemplate="%{y}: mål %{x:.1f} per 100 medarbetare<extra></extra>",
-            )
+            _target_markers(shown, "Eget mål, pro rata för perioden", "%{y}: mål %{x:.1f} per 100 medarbetare")
         )
     suffix = ", omräknat till helårstakt" if annualised else ""
     fig.update_layout(
@@ -263,21 +263,7 @@ def comparison_ranking_figure(
     targets = [(label, v.target_shown(normalisation)) for label, v in zip(labels, rows, strict=True)]
     targets = [(label, t) for label, t in targets if t is not None]
     if targets:
-        fig.add_trace(
-            go.Scatter(
-                y=[label for label, _ in targets],
-                x=[t for _, t in targets],
-                mode="markers",
-                name="Kommunens eget målvärde",
-                marker={
-                    "symbol": "diamond",
-                    "size": 13,
-                    "color": TARGET_COLOUR,
-                    "line": {"width": 1, "color": "white"},
-                },
-                hovertemplate=f"%{{y}}: målvärde %{{x:.1f}} {unit}<extra></extra>",
-            )
-        )
+        fig.add_trace(_target_markers(targets, "Kommunens eget målvärde", f"%{{y}}: målvärde %{{x:.1f}} {unit}"))
     _reference_lines(fig, median, national)
     direction = "högre är bättre" if rows[0].direction == "higher" else "lägre är bättre"
     fig.update_layout(
