@@ -14,7 +14,7 @@ from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html
 from data import meta
 from data.db import NoWarehouse
 from data.formatting import iso_date, number
-from pages._components import GLOBAL_FILTERS, URL_ID
+from ui.components import GLOBAL_FILTERS, URL_ID
 
 TITLE = "Styrkedjan"
 

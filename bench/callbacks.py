@@ -205,7 +205,7 @@ def measure(app, pages: list[dict], paths: dict[str, Path], count: int, repeat: 
     The warehouses take turns scenario by scenario, so both see the same load on a shared machine; after each
     switch one unrecorded pass warms the new connection and DuckDB's cache.
     """
-    from pages._components import query_string
+    from ui.components import query_string
 
     player = Player(app)
     extras = extra_cases()

@@ -8,7 +8,7 @@ from data.deviations import Deviation, DeviationFilter
 from data.formatting import iso_date, number
 from data.periods import add_months, month_label
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, SEVERITY
-from pages._components import (
+from ui.components import (
     data_table,
     dropdown,
     empty_state,
@@ -24,9 +24,9 @@ from pages._components import (
     section,
     text_column,
 )
-from pages._deviation_figures import status_figure, type_figure
-from pages._export import XLSX_MIME, xlsx_bytes
-from pages._figures import graph
+from ui.deviations import status_figure, type_figure
+from ui.export import XLSX_MIME, xlsx_bytes
+from ui.figures import graph
 
 dash.register_page(__name__, path="/avvikelser", name="Avvikelser", order=4)
 PREFIX = "avvikelser"

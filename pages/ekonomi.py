@@ -6,7 +6,8 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from data import economy, meta
 from data.formatting import percent, tkr
 from data.periods import month_label
-from pages._components import (
+from reports.monthly import MIME, generate
+from ui.components import (
     NO_REPORT,
     data_table,
     empty_state,
@@ -22,7 +23,7 @@ from pages._components import (
     section,
     text_column,
 )
-from pages._economy_figures import (
+from ui.economy import (
     DEFICIT,
     SURPLUS,
     budget_curve_figure,
@@ -32,9 +33,8 @@ from pages._economy_figures import (
     forecast_history_figure,
     table_row,
 )
-from pages._export import XLSX_MIME, xlsx_bytes
-from pages._figures import graph
-from reports.monthly import MIME, generate
+from ui.export import XLSX_MIME, xlsx_bytes
+from ui.figures import graph
 
 dash.register_page(__name__, path="/ekonomi", name="Ekonomi", order=3)
 PREFIX = "ekonomi"

@@ -7,7 +7,7 @@ from data import meta, network
 from data.formatting import number
 from data.network import Period, Ranking
 from data.periods import add_months
-from pages._components import (
+from ui.components import (
     data_table,
     empty_state,
     filter_bar,
@@ -18,9 +18,9 @@ from pages._components import (
     register_filters,
     section,
 )
-from pages._figures import empty_figure, graph
-from pages._network_figures import department_figure, ranking_figure, trend_figure, yearly_figure
-from pages._network_tables import (
+from ui.figures import empty_figure, graph
+from ui.network import department_figure, ranking_figure, trend_figure, yearly_figure
+from ui.network_tables import (
     department_rows,
     incomplete_items,
     leader_text,

@@ -7,7 +7,7 @@ from dash import Input, Output, State, callback, html
 from data import comparison, meta
 from data.comparison import NORMALISATIONS, SharedIndicator, kolada_year
 from data.formatting import NBSP, number
-from pages._components import (
+from ui.components import (
     data_table,
     dropdown,
     empty_state,
@@ -17,9 +17,9 @@ from pages._components import (
     section,
     sync_url,
 )
-from pages._figures import empty_figure, graph
-from pages._network_figures import comparison_ranking_figure, comparison_trend_figure, distribution_figure
-from pages._network_tables import comparison_columns, comparison_rows, period_text, radio_group
+from ui.figures import empty_figure, graph
+from ui.network import comparison_ranking_figure, comparison_trend_figure, distribution_figure
+from ui.network_tables import comparison_columns, comparison_rows, period_text, radio_group
 
 dash.register_page(__name__, path="/jamforelse", name="Jämförelse", title="Jämförelse – Styrkedjan", order=7)
 PREFIX = "jamforelse"

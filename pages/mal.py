@@ -7,7 +7,7 @@ from data import goals, meta
 from data.formatting import number, percent
 from data.goals import CHANGE_LABELS, Goal, Indicator
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
-from pages._components import (
+from ui.components import (
     assessment_text,
     data_table,
     dropdown,
@@ -23,9 +23,9 @@ from pages._components import (
     section,
     text_column,
 )
-from pages._export import XLSX_MIME, xlsx_bytes
-from pages._figures import graph
-from pages._goals_figures import (
+from ui.export import XLSX_MIME, xlsx_bytes
+from ui.figures import graph
+from ui.goals import (
     STATUS_STYLE,
     attainment_bars,
     attainment_by_perspective,

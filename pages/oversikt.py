@@ -7,7 +7,7 @@ from data import meta, overview
 from data.formatting import iso_date, number, percent, tkr
 from data.overview import CommitteeSummary
 from data.periods import month_label
-from pages._components import (
+from ui.components import (
     NO_REPORT,
     empty_state,
     filter_bar,
@@ -19,8 +19,8 @@ from pages._components import (
     register_filters,
     section,
 )
-from pages._figures import graph
-from pages._overview_figures import attainment_figure, forecast_deviation_figure
+from ui.figures import graph
+from ui.overview import attainment_figure, forecast_deviation_figure
 
 dash.register_page(__name__, path="/", name="Översikt", title="Översikt – Styrkedjan", order=0)
 PREFIX = "oversikt"

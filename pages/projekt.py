@@ -9,7 +9,7 @@ from data import meta, projects
 from data.formatting import iso_date, number, percent, tkr
 from data.periods import month_label
 from data.vocabulary import PHASE, PROJECT_FLAG
-from pages._components import (
+from ui.components import (
     data_table,
     dropdown,
     empty_state,
@@ -25,9 +25,9 @@ from pages._components import (
     section,
     text_column,
 )
-from pages._export import XLSX_MIME, xlsx_bytes
-from pages._figures import graph
-from pages._project_figures import (
+from ui.export import XLSX_MIME, xlsx_bytes
+from ui.figures import graph
+from ui.projects import (
     budget_cost_figure,
     date_column,
     export_sheets,

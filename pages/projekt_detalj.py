@@ -12,7 +12,7 @@ from dash import Output, State, callback, dcc, html
 from data import meta, projects
 from data.formatting import iso_date, number, percent, tkr
 from data.vocabulary import PHASE, YES_NO
-from pages._components import (
+from ui.components import (
     data_table,
     empty_state,
     filter_bar,
@@ -25,8 +25,8 @@ from pages._components import (
     section,
     text_column,
 )
-from pages._figures import graph
-from pages._project_figures import (
+from ui.figures import graph
+from ui.projects import (
     cost_history_figure,
     date_column,
     forecast_history_figure,

@@ -15,9 +15,9 @@ from data.assignments import Assignment
 from data.formatting import iso_date, number
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE
-from pages._assignment_figures import deviation_figure, economy_sentence
-from pages._components import empty_state, filter_href, no_data_page, page
-from pages._figures import ASSESSMENT_STYLE, GRAPH_CONFIG
+from ui.assignments import deviation_figure, economy_sentence
+from ui.components import empty_state, filter_href, no_data_page, page
+from ui.figures import ASSESSMENT_STYLE, GRAPH_CONFIG
 
 dash.register_page(__name__, path="/sammantrade", name="Sammanträdesläge", order=7)
 TITLE = "Sammanträdesläge"

@@ -9,7 +9,7 @@ from data import assignments as data
 from data import meetings, meta
 from data.formatting import iso_date, number
 from data.vocabulary import ASSIGNMENT_STATE, DECIDED_BY
-from pages._assignment_figures import (
+from ui.assignments import (
     all_columns,
     assignment_row,
     export_sheet,
@@ -18,7 +18,7 @@ from pages._assignment_figures import (
     summary_columns,
     summary_row,
 )
-from pages._components import (
+from ui.components import (
     data_table,
     dropdown,
     empty_state,
@@ -33,8 +33,8 @@ from pages._components import (
     register_filters,
     section,
 )
-from pages._export import XLSX_MIME, xlsx_bytes
-from pages._figures import graph
+from ui.export import XLSX_MIME, xlsx_bytes
+from ui.figures import graph
 
 dash.register_page(__name__, path="/uppdrag", name="Uppdrag", order=6)
 PREFIX = "uppdrag"

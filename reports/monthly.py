@@ -18,11 +18,11 @@ from data.deviations import Deviation
 from data.formatting import iso_date, number, percent
 from data.periods import month_end, month_label, parse_period
 from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE, SEVERITY
-from pages._components import light_text
-from pages._economy_figures import forecast_history_figure
 from reports import charts
 from reports.document import Document, Heading, Image, Paragraph, Table
 from reports.narrative import narrative
+from ui.components import light_text
+from ui.economy import forecast_history_figure
 
 FORMATS = ("pdf", "docx")
 MIME = {

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from data.assignments import Assignment
 from data.economy import EconomyRow, MonthPoint
-from pages._assignment_figures import (
+from ui.assignments import (
     EXPORT_HEADERS,
     assignment_row,
     deviation_figure,
@@ -14,7 +14,7 @@ from pages._assignment_figures import (
     export_sheet,
     given_completed_figure,
 )
-from pages._export import xlsx_bytes
+from ui.export import xlsx_bytes
 
 
 def _row(annual_budget, budget_ytd, outcome_ytd, forecast):

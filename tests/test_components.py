@@ -5,7 +5,7 @@ import subprocess
 from pathlib import Path
 
 from data.meta import Filters
-from pages._components import (
+from ui.components import (
     assessment_badge,
     assessment_text,
     filter_href,
@@ -85,7 +85,7 @@ def test_sv_compare_sorts_swedish_letters_last():
 
 
 def test_graphs_start_with_one_shared_loading_placeholder():
-    from pages._figures import graph, loading_figure
+    from ui.figures import graph, loading_figure
 
     first, second = graph("a-graph", "A").children[1], graph("b-graph", "B").children[1]
     assert first.figure is second.figure is loading_figure()

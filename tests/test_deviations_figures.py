@@ -1,6 +1,6 @@
 """Deviation figure builders: stacked counts with a pattern per category."""
 
-from pages import _deviation_figures as df
+from ui import deviations as df
 
 
 def test_status_figure_fills_missing_months_with_zero():

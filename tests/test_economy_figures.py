@@ -1,7 +1,7 @@
 """Economy figure builders: pure functions, literal expectations."""
 
 from data.economy import EconomyRow, ForecastPoint, MonthPoint, mark_streaks
-from pages import _economy_figures as ef
+from ui import economy as ef
 
 
 def test_deviation_text_says_the_sign_in_words():

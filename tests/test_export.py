@@ -5,7 +5,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from pages._export import frame_sheet, is_formula_like, xlsx_bytes
+from ui.export import frame_sheet, is_formula_like, xlsx_bytes
 
 
 def written(rows, headers=("A", "B")):

@@ -3,7 +3,7 @@
 from datetime import date
 
 from data.goals import Goal, Indicator, IndicatorPoint
-from pages._goals_figures import (
+from ui.goals import (
     attainment_bars,
     attainment_by_perspective,
     chain_figure,

@@ -5,8 +5,8 @@ import pytest
 from data import network
 from data.comparison import Reference, Value
 from data.network import Period
-from pages import _network_figures as figures
 from tests.network_fixture import build_network
+from ui import network as figures
 
 Q1 = Period("2025-01", "2025-03")
 

@@ -1,7 +1,7 @@
 """Overview figure builders on literal committee summaries."""
 
 from data.overview import CommitteeSummary
-from pages._overview_figures import attainment_figure, forecast_deviation_figure
+from ui.overview import attainment_figure, forecast_deviation_figure
 
 
 def summary(code, name, forecast=None, annual_budget=None, goals=(0, 0, 0, 0)) -> CommitteeSummary:

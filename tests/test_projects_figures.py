@@ -7,8 +7,8 @@ import plotly.graph_objects as go
 import pytest
 
 from data.projects import Flag, Project
-from pages import _project_figures as figs
 from tests.fixtures import project_row
+from ui import projects as figs
 
 DAY_MS = 86_400_000.0
 

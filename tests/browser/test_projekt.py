@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages._project_figures import project_href
 from tests.browser.harness import axe_violations, callback_failures, console_errors, open_page, wait_settled
 from tests.fixtures import build_warehouse, project_row, workbook
+from ui.projects import project_href
 
 pytestmark = pytest.mark.browser
 

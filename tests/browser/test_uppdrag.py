@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from openpyxl import load_workbook
 
-from pages._assignment_figures import EXPORT_HEADERS
 from tests.browser.harness import axe_violations, callback_failures, console_errors, open_page, wait_settled
+from ui.assignments import EXPORT_HEADERS
 
 pytestmark = pytest.mark.browser
 

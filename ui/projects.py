@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 from data.formatting import iso_date, number, percent
 from data.projects import Project, thin_history_text
 from data.vocabulary import LIGHT, PHASE, YES_NO
-from pages._components import text_column
-from pages._figures import LIGHT_STYLE, PALETTE, TEMPLATE, empty_figure, plot_text
+from ui.components import text_column
+from ui.figures import LIGHT_STYLE, PALETTE, TEMPLATE, empty_figure, plot_text
 
 NO_PROJECTS = "Inga projekt rapporterade för valt urval."
 # Committees are told apart by pattern as well as colour.

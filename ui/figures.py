@@ -1,6 +1,6 @@
 """Shared figure look: one Plotly template, one graph config, accessible colours with text or shapes.
 
-Pure builders for each page live in pages/_<area>_figures.py and start from `base_figure()`.
+Pure builders for each area live in ui/<area>.py and start from `base_figure()`.
 """
 
 import html as html_text

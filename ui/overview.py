@@ -4,8 +4,8 @@ import plotly.graph_objects as go
 
 from data.formatting import tkr
 from data.overview import CommitteeSummary
-from pages._figures import base_figure, empty_figure
-from pages._goals_figures import attainment_bars
+from ui.figures import base_figure, empty_figure
+from ui.goals import attainment_bars
 
 DEFICIT = {"colour": "#c62828", "symbol": "▼", "label": "Underskott"}
 SURPLUS = {"colour": "#1a7f37", "symbol": "▲", "label": "Överskott"}

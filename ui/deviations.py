@@ -4,7 +4,7 @@ import plotly.graph_objects as go
 
 from data.periods import month_short, months_between
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, Vocabulary
-from pages._figures import PALETTE, TEMPLATE, empty_figure
+from ui.figures import PALETTE, TEMPLATE, empty_figure
 
 # Each category has its own pattern as well as colour, so stacked bars read without colour.
 STATUS_LOOK = {

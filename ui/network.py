@@ -8,7 +8,7 @@ from data.comparison import NORMALISATIONS, Reference, Value, kolada_year
 from data.formatting import number
 from data.network import MonthPoint, Ranking, Rates, YearPoint
 from data.periods import MONTH_ABBREVIATIONS, months_between
-from pages._figures import PALETTE, base_figure, empty_figure
+from ui.figures import PALETTE, base_figure, empty_figure
 
 MEASURE_LABEL = {"implemented": "Genomförda", "submitted": "Inlämnade"}
 MAX_BARS = 40  # a ranking chart stays readable; the table below it always holds every municipality

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from data.economy import EconomyRow, ForecastPoint, MonthPoint
 from data.formatting import rounded, tkr
 from data.periods import MONTH_ABBREVIATIONS, add_months, month_short
-from pages._figures import PALETTE, TEMPLATE, empty_figure
+from ui.figures import PALETTE, TEMPLATE, empty_figure
 
 DEFICIT = {"colour": "#c62828", "symbol": "▼", "word": "underskott"}
 SURPLUS = {"colour": "#1a7f37", "symbol": "▲", "word": "överskott"}

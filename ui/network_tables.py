@@ -8,7 +8,7 @@ from data.formatting import number
 from data.network import Period, Ranking, Rates, TargetStatus
 from data.periods import month_label
 from data.vocabulary import DIRECTION, INDICATOR_STATUS
-from pages._components import number_column, text_column
+from ui.components import number_column, text_column
 
 ON_TRACK, BEHIND = "▲ I fas", "▼ Efter målet"
 STATUS_SYMBOL = {"on_target": "✔", "off_target": "✖", "no_target": "○"}

@@ -8,7 +8,7 @@ from data.formatting import number
 from data.goals import Goal, Indicator, IndicatorPoint
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
-from pages._figures import ASSESSMENT_STYLE, base_figure, empty_figure, plot_text
+from ui.figures import ASSESSMENT_STYLE, base_figure, empty_figure, plot_text
 
 NO_GOALS = "Inga mål är bedömda för perioden"
 COUNCIL_COLOUR = "#0b3d6e"

@@ -9,9 +9,9 @@ from data.economy import EconomyRow, MonthPoint
 from data.formatting import balance, iso_date, percent
 from data.periods import month_label, month_short
 from data.vocabulary import ASSIGNMENT_STATE, ASSIGNMENT_STATUS
-from pages._components import number_column, text_column
-from pages._economy_figures import sign_style
-from pages._figures import PALETTE, TEMPLATE, empty_figure
+from ui.components import number_column, text_column
+from ui.economy import sign_style
+from ui.figures import PALETTE, TEMPLATE, empty_figure
 
 # Figures in the meeting mode are read from across a room and printed on A4: fixed size, large type.
 MEETING_FONT_SIZE = 24
@@ -21,7 +21,7 @@ MEETING_SIZE = {"width": 760, "height": 360}
 def _figure(traces: list[dict], layout: dict) -> go.Figure:
     """A figure on the shared template built in one constructor call.
 
-    Same look as pages._figures.base_figure, but about four times faster than building it up with update_*():
+    Same look as ui.figures.base_figure, but about four times faster than building it up with update_*():
     the meeting mode draws one figure per committee in a single layout.
     """
     return go.Figure(data=traces, layout={"template": TEMPLATE, **layout})

@@ -27,7 +27,7 @@ from data import meta
 from data.meta import Filters
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, LIGHT
-from pages._figures import ASSESSMENT_STYLE, LIGHT_STYLE
+from ui.figures import ASSESSMENT_STYLE, LIGHT_STYLE
 
 GLOBAL_FILTERS = ("kommun", "period", "namnd")
 NO_REPORT = "Ingen rapport inlämnad för perioden"

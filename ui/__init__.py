@@ -1,0 +1,1 @@
+"""Presentation: pure figure, grid and component builders shared by pages/ and reports/."""
