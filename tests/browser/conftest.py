@@ -3,12 +3,21 @@
 Reusing one browser matters: most of a page's first load is plotly.js (4.8 MB), which stays cached.
 """
 
+import socket
+
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 from tests.browser.harness import install_recorder
 from tests.conftest import pytest_setup_options
+
+
+def free_port() -> int:
+    """A port nobody listens on now, so parallel test runs on one machine do not collide."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +40,7 @@ def app_url(demo_db):
     import app as shell
 
     runner = ThreadedRunner()
-    runner.start(shell.app, start_timeout=20)
+    runner.start(shell.app, start_timeout=20, port=free_port())
     yield runner.url.rstrip("/")
     runner.stop()
 
