@@ -180,12 +180,12 @@ def scenarios(count: int) -> list[dict]:
     municipalities = [code for code, _ in meta.municipalities()]
     step = max(1, len(municipalities) // max(1, count // 2))
     out = []
-    for i, kommun in enumerate(municipalities[::step]):
-        months = meta.months(kommun)
-        committees = [code for code, _ in meta.committees(kommun)]
+    for i, municipality in enumerate(municipalities[::step]):
+        months = meta.months(municipality)
+        committees = [code for code, _ in meta.committees(municipality)]
         for j, month in enumerate(months[: 2 if count > 1 else 1]):
-            namnd = committees[(i + j) % len(committees)] if (i + j) % 2 and committees else None
-            out.append({"kommun": kommun, "period": month, "namnd": namnd})
+            committee = committees[(i + j) % len(committees)] if (i + j) % 2 and committees else None
+            out.append({"kommun": municipality, "period": month, "namnd": committee})
     return out[:count]
 
 

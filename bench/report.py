@@ -37,7 +37,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", type=Path, default=None)
-    parser.add_argument("--kommun", default="2581")
+    parser.add_argument("--kommun", dest="municipality", default="2581")
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="bench-report-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -51,18 +51,20 @@ def main() -> int:
     from data import meta
     from reports import monthly
 
-    month = meta.resolve(args.kommun, None).period
-    print(f"kommun {args.kommun}, månad {month}, {args.runs} varma körningar per format")
-    cold, first = timed(monthly.generate, args.kommun, month, "pdf", keep=False)
+    month = meta.resolve(args.municipality, None).month
+    print(f"kommun {args.municipality}, månad {month}, {args.runs} varma körningar per format")
+    cold, first = timed(monthly.generate, args.municipality, month, "pdf", keep=False)
     print(f"första PDF (startar Chromium för diagram): {cold:.2f} s, {len(first.content) // 1024} kB")
-    collect = [timed(monthly.collect, args.kommun, month)[0] for _ in range(args.runs)]
+    collect = [timed(monthly.collect, args.municipality, month)[0] for _ in range(args.runs)]
     baseline = statistics.median(collect)
     print(f"baslinje, läsa månadens data (collect): median {baseline * 1000:.0f} ms")
     failed = False
     for fmt in ("pdf", "docx"):
         runs = []
         for i in range(args.runs):
-            seconds, report = timed(monthly.generate, args.kommun, month, fmt, created_at=datetime.now(), keep=i == 0)
+            seconds, report = timed(
+                monthly.generate, args.municipality, month, fmt, created_at=datetime.now(), keep=i == 0
+            )
             runs.append(seconds)
         median, worst = statistics.median(runs), max(runs)
         verdict = "OK" if worst < TARGET_S else "ÖVER MÅLET"

@@ -43,9 +43,9 @@ class Deviation:
 class DeviationFilter:
     """The page's filters; None means all."""
 
-    namnd: str | None = None
-    typ: str | None = None
-    allvarlighet: str | None = None
+    committee: str | None = None
+    type: str | None = None
+    severity: str | None = None
     status: str | None = None
 
 
@@ -60,7 +60,7 @@ def sort_key(d: Deviation) -> tuple:
 
 
 def deviations(
-    kommun: str, month: str, filters: DeviationFilter | None = None, as_of: date | None = None
+    municipality: str, month: str, filters: DeviationFilter | None = None, as_of: date | None = None
 ) -> list[Deviation]:
     """The municipality's deviations as of the month, filtered, serious open ones first.
 
@@ -72,11 +72,11 @@ def deviations(
     previous_end = end_of(add_months(month, -1))
     rows = query_rows(
         "deviations_as_of",
-        kommun=kommun,
+        municipality=municipality,
         month_end=last_day,
-        namnd=filters.namnd,
-        typ=filters.typ,
-        allvarlighet=filters.allvarlighet,
+        committee=filters.committee,
+        type=filters.type,
+        severity=filters.severity,
         status=filters.status,
     )
     out = []
@@ -87,7 +87,9 @@ def deviations(
     return sorted(out, key=sort_key)
 
 
-def counts(kommun: str, month: str, filters: DeviationFilter | None = None) -> dict[str, list[tuple[str, str, int]]]:
+def counts(
+    municipality: str, month: str, filters: DeviationFilter | None = None
+) -> dict[str, list[tuple[str, str, int]]]:
     """Counts over the last COUNT_MONTHS months, from one query.
 
     'status': (month, status, count) at the end of each month; 'type': (month, type, count) of deviations
@@ -98,12 +100,12 @@ def counts(kommun: str, month: str, filters: DeviationFilter | None = None) -> d
     out: dict[str, list[tuple[str, str, int]]] = {"status": [], "type": []}
     rows = query_rows(
         "deviations_counts",
-        kommun=kommun,
+        municipality=municipality,
         first_month=date.fromisoformat(add_months(month, 1 - COUNT_MONTHS) + "-01"),
         month_end=end_of(month),
-        namnd=filters.namnd,
-        typ=filters.typ,
-        allvarlighet=filters.allvarlighet,
+        committee=filters.committee,
+        type=filters.type,
+        severity=filters.severity,
         status=filters.status,
     )
     for kind, m, code, n in rows:

@@ -93,18 +93,18 @@ def year_start(month: str) -> str:
     return f"{month[:4]}-01"
 
 
-def committees(kommun: str, month: str) -> list[tuple[str, str, bool]]:
+def committees(municipality: str, month: str) -> list[tuple[str, str, bool]]:
     """(code, name, reported for the month) for every committee of the municipality, in Swedish name order."""
     return [
         (code, name, bool(reported))
-        for code, name, reported in query_rows("economy_committees", kommun=kommun, month=month)
+        for code, name, reported in query_rows("economy_committees", municipality=municipality, month=month)
     ]
 
 
-def economy_table(kommun: str, month: str) -> EconomyTable:
+def economy_table(municipality: str, month: str) -> EconomyTable:
     """Budget, outcome to date and forecast per committee and activity for one month, with the municipality total."""
-    names = committees(kommun, month)
-    rows = query_rows("economy_rows", kommun=kommun, month=month, year_start=year_start(month))
+    names = committees(municipality, month)
+    rows = query_rows("economy_rows", municipality=municipality, month=month, year_start=year_start(month))
     by_committee: dict[str, tuple] = {}
     activities: dict[str, list[EconomyRow]] = {}
     total_values: tuple = (None, None, None, None)
@@ -157,9 +157,9 @@ def mark_streaks(points: list[tuple[str, str, float, float]]) -> list[ForecastPo
     return out
 
 
-def forecast_history(kommun: str, month: str) -> list[ForecastPoint]:
+def forecast_history(municipality: str, month: str) -> list[ForecastPoint]:
     """Each committee's full-year forecast month by month from January to the month, with worsening streaks."""
-    rows = query_rows("economy_forecast_history", kommun=kommun, month=month, year_start=year_start(month))
+    rows = query_rows("economy_forecast_history", municipality=municipality, month=month, year_start=year_start(month))
     return mark_streaks(rows)
 
 
@@ -183,10 +183,12 @@ def running_points(rows) -> list[MonthPoint]:
     return points
 
 
-def monthly(kommun: str, month: str, namnd: str | None = None) -> list[MonthPoint]:
+def monthly(municipality: str, month: str, committee: str | None = None) -> list[MonthPoint]:
     """Budget and outcome month by month with running year-to-date sums, for the municipality or one committee."""
     return running_points(
-        query_rows("economy_monthly", kommun=kommun, month=month, year_start=year_start(month), namnd=namnd)
+        query_rows(
+            "economy_monthly", municipality=municipality, month=month, year_start=year_start(month), committee=committee
+        )
     )
 
 
@@ -211,11 +213,11 @@ class DataVersion:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def data_version(kommun: str, month: str) -> DataVersion:
+def data_version(municipality: str, month: str) -> DataVersion:
     """The municipality's name, load time and the current submissions with periods ending by the month's end."""
     end: date = month_end(int(month[:4]), int(month[5:7]))
-    rows = query_rows("economy_report_sources", kommun=kommun, month_end=end)
+    rows = query_rows("economy_report_sources", municipality=municipality, month_end=end)
     if not rows:
-        return DataVersion(kommun, None, None, ())
+        return DataVersion(municipality, None, None, ())
     name, published_at, loaded_at, ids = rows[0]
     return DataVersion(name, published_at, loaded_at, tuple(ids))

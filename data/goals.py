@@ -99,9 +99,11 @@ def indicator_status(outcome: float | None, target: float | None, direction: str
     return "on_target" if reached else "off_target"
 
 
-def goals(kommun: str, month: str, namnd: str | None = None) -> list[Goal]:
+def goals(municipality: str, month: str, committee: str | None = None) -> list[Goal]:
     """Every committee goal as assessed by the end of the month, ordered by council goal, committee, goal id."""
-    return [Goal(*row) for row in query_rows("goals_as_of", kommun=kommun, month=month, namnd=namnd)]
+    return [
+        Goal(*row) for row in query_rows("goals_as_of", municipality=municipality, month=month, committee=committee)
+    ]
 
 
 def attainment(goal_list: list[Goal], by: str) -> dict[str, dict[str, int]]:
@@ -114,21 +116,26 @@ def attainment(goal_list: list[Goal], by: str) -> dict[str, dict[str, int]]:
     return out
 
 
-def trend(kommun: str, month: str, namnd: str | None = None) -> dict[str, dict[str, int]]:
+def trend(municipality: str, month: str, committee: str | None = None) -> dict[str, dict[str, int]]:
     """Attainment over the assessment periods up to the month: {'YYYY-MM': {assessment code: count}}."""
     out: dict[str, dict[str, int]] = {}
-    for at, assessment, count in query_rows("goals_trend", kommun=kommun, month=month, namnd=namnd):
+    for at, assessment, count in query_rows("goals_trend", municipality=municipality, month=month, committee=committee):
         out.setdefault(at, dict.fromkeys(ASSESSMENT.codes, 0))[assessment] = int(count)
     return out
 
 
-def indicators(kommun: str, month: str, namnd: str | None = None) -> list[Indicator]:
+def indicators(municipality: str, month: str, committee: str | None = None) -> list[Indicator]:
     """The latest row of every indicator as of the month."""
-    return [Indicator(*row) for row in query_rows("goals_indicators", kommun=kommun, month=month, namnd=namnd)]
+    return [
+        Indicator(*row)
+        for row in query_rows("goals_indicators", municipality=municipality, month=month, committee=committee)
+    ]
 
 
-def indicator_series(kommun: str, key: str, month: str) -> list[IndicatorPoint]:
+def indicator_series(municipality: str, key: str, month: str) -> list[IndicatorPoint]:
     """Outcomes of one indicator ('committee|indicator id') up to the month, oldest first."""
     committee, _, indicator = key.partition("|")
-    rows = query_rows("goals_indicator_series", kommun=kommun, namnd=committee, indicator=indicator, month=month)
+    rows = query_rows(
+        "goals_indicator_series", municipality=municipality, committee=committee, indicator=indicator, month=month
+    )
     return [IndicatorPoint(*row) for row in rows]

@@ -50,9 +50,9 @@ def last_meeting(dates: list[date], as_of: date) -> date | None:
     return next((d for d in reversed(dates) if d < as_of), None)
 
 
-def as_of_date(period: str, today: date) -> date:
+def as_of_date(month: str, today: date) -> date:
     """The date states are evaluated at: today, or the end of the chosen month when that is in the past."""
-    return min(today, month_end(int(period[:4]), int(period[5:7])))
+    return min(today, month_end(int(month[:4]), int(month[5:7])))
 
 
 def stamp(municipality: str) -> Stamp:
@@ -61,10 +61,10 @@ def stamp(municipality: str) -> Stamp:
     return Stamp(*rows[0]) if rows else Stamp(municipality, None, False)
 
 
-def economy_months(municipality: str, period: str) -> dict[str, list[economy.MonthPoint]]:
+def economy_months(municipality: str, month: str) -> dict[str, list[economy.MonthPoint]]:
     """Committee -> its months from January to the period with running year-to-date sums (as economy.monthly)."""
     rows = db.query_rows(
-        "meetings_economy_months", municipality=municipality, year_start=economy.year_start(period), month=period
+        "meetings_economy_months", municipality=municipality, year_start=economy.year_start(month), month=month
     )
     by_committee: dict[str, list[tuple]] = {}
     for committee, *row in rows:
@@ -72,9 +72,9 @@ def economy_months(municipality: str, period: str) -> dict[str, list[economy.Mon
     return {committee: economy.running_points(months) for committee, months in by_committee.items()}
 
 
-def committee_economy(code: str, name: str, months: list[economy.MonthPoint], period: str) -> economy.EconomyRow | None:
+def committee_economy(code: str, name: str, months: list[economy.MonthPoint], month: str) -> economy.EconomyRow | None:
     """The committee's row of economy.economy_table, from its monthly curve; None without a row for the month."""
-    if not months or months[-1].month != period:
+    if not months or months[-1].month != month:
         return None
     last = months[-1]
     return economy.EconomyRow(
@@ -82,15 +82,15 @@ def committee_economy(code: str, name: str, months: list[economy.MonthPoint], pe
     )
 
 
-def slides(municipality: str, period: str, meeting: date | None, as_of: date) -> list[Slide]:
+def slides(municipality: str, month: str, meeting: date | None, as_of: date) -> list[Slide]:
     """One slide per committee of the municipality, in Swedish order of committee names."""
-    counts = goals.attainment(goals.goals(municipality, period), by="committee")
-    months = economy_months(municipality, period)
+    counts = goals.attainment(goals.goals(municipality, month), by="committee")
+    months = economy_months(municipality, month)
     items = assignments(municipality, as_of)
     out = []
-    for code, name, reported in economy.committees(municipality, period):
+    for code, name, reported in economy.committees(municipality, month):
         own = [item for item in items if item.recipient == code]
-        money = committee_economy(code, name, months.get(code, []), period)
+        money = committee_economy(code, name, months.get(code, []), month)
         out.append(
             Slide(
                 committee=code,

@@ -19,9 +19,9 @@ class WarehouseInfo:
 class Filters:
     """The global filters after validation: a municipality with data, one of its months, a committee or None."""
 
-    kommun: str | None
-    period: str | None
-    namnd: str | None = None
+    municipality: str | None
+    month: str | None
+    committee: str | None = None
 
 
 def info() -> WarehouseInfo:
@@ -36,31 +36,31 @@ def municipalities() -> list[tuple[str, str]]:
     return [(code, name) for code, name in cached_rows("meta_municipalities")]
 
 
-def months(kommun: str) -> list[str]:
+def months(municipality: str) -> list[str]:
     """Months 'YYYY-MM' in which the municipality has any current submission, newest first."""
-    return [row[0] for row in cached_rows("meta_months", kommun=kommun)]
+    return [row[0] for row in cached_rows("meta_months", municipality=municipality)]
 
 
-def committees(kommun: str) -> list[tuple[str, str]]:
+def committees(municipality: str) -> list[tuple[str, str]]:
     """(code, name) of the municipality's committees in Swedish order."""
-    return [(code, name) for code, name in cached_rows("meta_committees", kommun=kommun)]
+    return [(code, name) for code, name in cached_rows("meta_committees", municipality=municipality)]
 
 
-def committee_names(kommun: str) -> dict[str, str]:
+def committee_names(municipality: str) -> dict[str, str]:
     """Committee code -> official name for the municipality."""
-    return dict(committees(kommun))
+    return dict(committees(municipality))
 
 
-def resolve(kommun: str | None, period: str | None, namnd: str | None = None) -> Filters:
+def resolve(municipality: str | None, month: str | None, committee: str | None = None) -> Filters:
     """Validate filter values from a URL; unknown values fall back to defaults (first municipality, latest month)."""
     codes = [code for code, _ in municipalities()]
     if not codes:
         return Filters(None, None, None)
-    if kommun not in codes:
-        kommun = codes[0]
-    available = months(kommun)
-    if period not in available:
-        period = available[0] if available else None
-    if namnd is not None and namnd not in committee_names(kommun):
-        namnd = None
-    return Filters(kommun, period, namnd)
+    if municipality not in codes:
+        municipality = codes[0]
+    available = months(municipality)
+    if month not in available:
+        month = available[0] if available else None
+    if committee is not None and committee not in committee_names(municipality):
+        committee = None
+    return Filters(municipality, month, committee)

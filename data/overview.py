@@ -53,8 +53,10 @@ class CommitteeSummary(BudgetDeviation):
         return difference(self.forecast_deviation, self.previous_forecast_deviation)
 
 
-def committee_summaries(kommun: str, month: str, today: date | None = None) -> list[CommitteeSummary]:
+def committee_summaries(municipality: str, month: str, today: date | None = None) -> list[CommitteeSummary]:
     """Every committee of the municipality for the month 'YYYY-MM', in Swedish order of name."""
     as_of = min(today or date.today(), month_end(int(month[:4]), int(month[5:7])))
-    rows = query_rows("overview_committees", kommun=kommun, month=month, previous=add_months(month, -1), as_of=as_of)
+    rows = query_rows(
+        "overview_committees", municipality=municipality, month=month, previous=add_months(month, -1), as_of=as_of
+    )
     return [CommitteeSummary(*row) for row in rows]

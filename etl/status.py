@@ -148,7 +148,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
     parser.add_argument(
-        "--kommun", metavar="KOD", action="append", help="visa bara denna kommun (kommunkod; kan upprepas)"
+        "--kommun",
+        dest="municipality",
+        metavar="KOD",
+        action="append",
+        help="visa bara denna kommun (kommunkod; kan upprepas)",
     )
 
 
@@ -159,8 +163,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Det finns inget lager i {db} ännu. Läs in rapporter med python -m etl load MAPP.", file=sys.stderr)
         return 1
     municipalities = status(db)
-    if args.kommun:
-        wanted = {code.zfill(4) for code in args.kommun}
+    if args.municipality:
+        wanted = {code.zfill(4) for code in args.municipality}
         municipalities = [m for m in municipalities if m["municipality_code"] in wanted]
     if args.json:
         print(json.dumps({"db": str(db), "municipalities": municipalities}, ensure_ascii=False, indent=2))

@@ -81,7 +81,7 @@ def _choice(name: str, label: str, value) -> html.Div:
 def layout(kommun=None, period=None, namnd=None, typ=None, allvarlighet=None, status=None, **_):
     """Deviations as of a month, filtered by committee, type, severity and status from the URL."""
     filters = meta.resolve(kommun, period, namnd)
-    if filters.period is None:
+    if filters.month is None:
         return no_data_page(TITLE)
     extra = [
         _choice("typ", "Typ", typ),
@@ -188,20 +188,20 @@ def _kpis(items: list[Deviation]) -> list:
     Input("avvikelser-allvarlighet", "value"),
     Input("avvikelser-status", "value"),
 )
-def update(kommun, period, namnd, typ, allvarlighet, status):
+def update(municipality, month, committee, deviation_type, severity, status):
     """Refresh the list, the flagged box, key figures and counts for the chosen filters."""
-    chosen = DeviationFilter(namnd, typ, allvarlighet, status)
-    items = deviations.deviations(kommun, period, chosen)
-    first = add_months(period, 1 - deviations.COUNT_MONTHS)
-    counts = deviations.counts(kommun, period, chosen)
-    scope = f"{number(len(items))} avvikelser enligt senaste rapport till och med {month_label(period)}."
+    chosen = DeviationFilter(committee, deviation_type, severity, status)
+    items = deviations.deviations(municipality, month, chosen)
+    first = add_months(month, 1 - deviations.COUNT_MONTHS)
+    counts = deviations.counts(municipality, month, chosen)
+    scope = f"{number(len(items))} avvikelser enligt senaste rapport till och med {month_label(month)}."
     return (
         _kpis(items),
         _serious_box(items),
         scope,
         [table_row(d) for d in items],
-        status_figure(counts["status"], first, period),
-        type_figure(counts["type"], first, period),
+        status_figure(counts["status"], first, month),
+        type_figure(counts["type"], first, month),
     )
 
 
@@ -214,9 +214,9 @@ def update(kommun, period, namnd, typ, allvarlighet, status):
     State("avvikelser-status", "value"),
     prevent_initial_call=True,
 )
-def export(n_clicks, kommun, period, namnd, typ, allvarlighet, status):
+def export(n_clicks, municipality, month, committee, deviation_type, severity, status):
     """The filtered list as a formula-safe Excel file."""
-    items = deviations.deviations(kommun, period, DeviationFilter(namnd, typ, allvarlighet, status))
+    items = deviations.deviations(municipality, month, DeviationFilter(committee, deviation_type, severity, status))
     rows = [[table_row(d)[field] for field, _, _ in COLUMNS] for d in items]
     content = xlsx_bytes({"Avvikelser": ([header for _, header, _ in COLUMNS], rows)})
-    return dcc.send_bytes(content, f"avvikelser_{kommun}_{period}.xlsx", type=XLSX_MIME)
+    return dcc.send_bytes(content, f"avvikelser_{municipality}_{month}.xlsx", type=XLSX_MIME)

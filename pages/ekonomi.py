@@ -103,7 +103,7 @@ def _table():
 def layout(kommun=None, period=None, namnd=None, **_):
     """The economy page for a municipality, month and optionally one committee."""
     filters = meta.resolve(kommun, period, namnd)
-    if filters.period is None:
+    if filters.month is None:
         return no_data_page(TITLE)
     report = html.Div(
         [
@@ -136,12 +136,11 @@ def layout(kommun=None, period=None, namnd=None, **_):
     )
 
 
-def _scope_rows(table: economy.EconomyTable, namnd: str | None):
+def _scope_rows(table: economy.EconomyTable, committee: str | None):
     """(rows for the grid, the row summing them, what the rows are) for the municipality or one committee."""
-    if namnd is None:
+    if committee is None:
         return table.committees, table.total, "Nämnder"
-    committee = table.committee(namnd)
-    return table.activities.get(namnd, []), committee, "Verksamheter"
+    return table.activities.get(committee, []), table.committee(committee), "Verksamheter"
 
 
 @callback(
@@ -156,29 +155,31 @@ def _scope_rows(table: economy.EconomyTable, namnd: str | None):
     *filter_inputs(PREFIX, committee=True),
     State("ekonomi-table", "dashGridOptions"),
 )
-def update(kommun, period, namnd, grid_options):
+def update(municipality, month, committee, grid_options):
     """Refresh figures, table and key figures for the chosen municipality, month and committee."""
-    table = economy.economy_table(kommun, period)
-    rows, summed, what = _scope_rows(table, namnd)
+    table = economy.economy_table(municipality, month)
+    rows, summed, what = _scope_rows(table, committee)
     has_data = summed is not None and summed.has_data
     note = None if has_data else empty_state(NO_REPORT, "Ingen ekonomi är rapporterad för månaden i urvalet.")
     pinned = (
-        [{**table_row(summed), "name": f"Summa {summed.name}" if namnd else "Summa hela kommunen"}] if has_data else []
+        [{**table_row(summed), "name": f"Summa {summed.name}" if committee else "Summa hela kommunen"}]
+        if has_data
+        else []
     )
     options = {**(grid_options or {}), "pinnedBottomRowData": pinned}
     reported = sum(r.reported for r in table.committees)
-    history = [p for p in economy.forecast_history(kommun, period) if namnd in (None, p.committee_code)]
+    history = [p for p in economy.forecast_history(municipality, month) if committee in (None, p.committee_code)]
     names = {r.committee_code: r.name for r in table.committees}
     return (
         [html.Div(kpi_card(*card), className="col-6 col-lg-3") for card in _kpis(summed, reported, table)],
-        f"{what} i {summed.name if namnd and summed else 'hela kommunen'}, {month_label(period)}. "
+        f"{what} i {summed.name if committee and summed else 'hela kommunen'}, {month_label(month)}. "
         "Belopp i tkr. Summaraden längst ned summerar raderna.",
         note,
         [table_row(r) for r in rows],
         options,
-        forecast_history_figure(history, names, period[:4]),
-        budget_curve_figure(economy.monthly(kommun, period, namnd), period[:4]),
-        committee_deviation_figure(table.committees if namnd is None else rows),
+        forecast_history_figure(history, names, month[:4]),
+        budget_curve_figure(economy.monthly(municipality, month, committee), month[:4]),
+        committee_deviation_figure(table.committees if committee is None else rows),
     )
 
 
@@ -221,13 +222,15 @@ def drill_down(cell, rows):
     *filter_states(PREFIX, committee=True),
     prevent_initial_call=True,
 )
-def export(n_clicks, kommun, period, namnd):
+def export(n_clicks, municipality, month, committee):
     """The table as it is shown, as a formula-safe Excel file."""
-    table = economy.economy_table(kommun, period)
-    rows, summed, _ = _scope_rows(table, namnd)
+    table = economy.economy_table(municipality, month)
+    rows, summed, _ = _scope_rows(table, committee)
     headers, values = export_sheet([*rows, *([summed] if summed else [])])
     content = xlsx_bytes({"Ekonomi": (headers, values)})
-    return dcc.send_bytes(content, f"ekonomi_{kommun}_{period}{'_' + namnd if namnd else ''}.xlsx", type=XLSX_MIME)
+    return dcc.send_bytes(
+        content, f"ekonomi_{municipality}_{month}{'_' + committee if committee else ''}.xlsx", type=XLSX_MIME
+    )
 
 
 @callback(
@@ -237,12 +240,12 @@ def export(n_clicks, kommun, period, namnd):
     *filter_states(PREFIX),
     prevent_initial_call=True,
 )
-def download_report(pdf_clicks, docx_clicks, kommun, period):
+def download_report(pdf_clicks, docx_clicks, municipality, month):
     """The municipal director's monthly report for the chosen month, archived as it is handed out."""
-    return make_report("docx" if dash.ctx.triggered_id == "ekonomi-report-docx" else "pdf", kommun, period)
+    return make_report("docx" if dash.ctx.triggered_id == "ekonomi-report-docx" else "pdf", municipality, month)
 
 
-def make_report(fmt: str, kommun: str, period: str) -> dict:
+def make_report(fmt: str, municipality: str, month: str) -> dict:
     """The report as a dcc.Download payload."""
-    result = generate(kommun, period, fmt)
+    result = generate(municipality, month, fmt)
     return dcc.send_bytes(result.content, result.file_name, type=MIME[fmt])

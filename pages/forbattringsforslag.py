@@ -65,10 +65,10 @@ def _choice(name: str, value: str | None) -> str:
     return value if value in PARAMS[name] else PARAMS[name][0]
 
 
-def period_for(omfang: str, period: str | None) -> Period | None:
+def period_for(omfang: str, month: str | None) -> Period | None:
     """The network period: January to the chosen month, or the chosen month alone."""
     available = network.available_months()
-    chosen = network.make_period(None, period, available)
+    chosen = network.make_period(None, month, available)
     if chosen and omfang == "manad":
         return Period(chosen.last, chosen.last)
     return chosen
@@ -77,7 +77,7 @@ def period_for(omfang: str, period: str | None) -> Period | None:
 def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
     """The ranking for ?kommun=&period=&omfang=ar|manad&matt=genomforda|inlamnade&takt=period|helar."""
     filters = meta.resolve(kommun, period)
-    if filters.kommun is None or not network.available_months():
+    if filters.municipality is None or not network.available_months():
         return no_data_page(TITLE)
     controls = [
         _radio("omfang", "Period", {"ar": "Hittills i år", "manad": "Vald månad"}, _choice("omfang", omfang)),
@@ -117,9 +117,9 @@ def _inputs() -> list[Input]:
     return [*filter_inputs(PREFIX), *(Input(f"{PREFIX}-{name}", "value") for name in PARAMS)]
 
 
-def kpi_cards(ranking: Ranking, kommun: str, annualised: bool) -> list:
+def kpi_cards(ranking: Ranking, municipality: str, annualised: bool) -> list:
     """Leader, the chosen municipality's place and its target status, and who is left out."""
-    own = next((r for r in ranking.ranked + ranking.incomplete if r.municipality_code == kommun), None)
+    own = next((r for r in ranking.ranked + ranking.incomplete if r.municipality_code == municipality), None)
     if own is None:
         place, detail = "–", "Kommunen rapporterar inga förbättringsförslag"
     elif own.rank is None:
@@ -151,16 +151,16 @@ def kpi_cards(ranking: Ranking, kommun: str, annualised: bool) -> list:
     Output(f"{PREFIX}-leaders", "data"),
     *_inputs(),
 )
-def update_ranking(kommun, period, omfang, matt, takt):
+def update_ranking(municipality, month, omfang, matt, takt):
     """The ranking, leader, targets and incomplete municipalities for the chosen period."""
-    chosen = period_for(omfang, period)
+    chosen = period_for(omfang, month)
     if chosen is None:
         return [], empty_figure(NO_SUGGESTIONS), [], ranking_columns(False), [], []
     annualised = takt == "helar"
     ranking = network.ranking(chosen, MEASURE.get(matt, "implemented"))
     incomplete = incomplete_items(ranking)
     return (
-        kpi_cards(ranking, kommun, annualised),
+        kpi_cards(ranking, municipality, annualised),
         ranking_figure(ranking, annualised),
         ranking_rows(ranking, annualised),
         ranking_columns(annualised),
@@ -175,13 +175,13 @@ def update_ranking(kommun, period, omfang, matt, takt):
     Input(f"{PREFIX}-leaders", "data"),
     *_inputs(),
 )
-def update_trends(leaders, kommun, period, omfang, matt, _takt):
+def update_trends(leaders, municipality, month, omfang, matt, _takt):
     """Monthly rates (24 months) against the network median; this year and last for the municipality and leader."""
-    chosen = period_for(omfang, period)
+    chosen = period_for(omfang, month)
     if chosen is None:
         return empty_figure(NO_SUGGESTIONS), empty_figure(NO_SUGGESTIONS)
     measure = MEASURE.get(matt, "implemented")
-    codes = list(dict.fromkeys([kommun, *(leaders or [])]))
+    codes = list(dict.fromkeys([municipality, *(leaders or [])]))
     # 24 months always reach back to January of the previous year, so one query serves both figures.
     points = network.monthly(add_months(chosen.last, -23), chosen.last, codes)
     years = [y for y in network.yearly(points) if y.year >= chosen.year - 1]
@@ -194,14 +194,14 @@ def update_trends(leaders, kommun, period, omfang, matt, _takt):
     Output(f"{PREFIX}-department-table", "columnDefs"),
     *_inputs(),
 )
-def update_departments(kommun, period, omfang, matt, takt):
+def update_departments(municipality, month, omfang, matt, takt):
     """The chosen municipality's departments with the same measures."""
-    chosen = period_for(omfang, period)
-    if chosen is None or not kommun:
+    chosen = period_for(omfang, month)
+    if chosen is None or not municipality:
         return empty_figure(NO_SUGGESTIONS), [], ranking_columns(False, departments=True)
     annualised = takt == "helar"
     measure = MEASURE.get(matt, "implemented")
-    rows = network.department_rates(chosen, kommun, measure)
+    rows = network.department_rates(chosen, municipality, measure)
     title = f"Förvaltningar, {chosen.label()}"
     return (
         department_figure(rows, measure, title),

@@ -146,7 +146,7 @@ def attainment_kpis(counts: dict[str, dict[str, int]]) -> html.Div:
 def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
     """Goal attainment for ?kommun=&period=&namnd=&indikator= (defaults: all committees, latest month)."""
     filters = meta.resolve(kommun, period, namnd)
-    if filters.kommun is None:
+    if filters.municipality is None:
         return no_data_page(TITLE)
     indicator_picker = html.Div(
         [
@@ -206,10 +206,10 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
     *filter_inputs(PREFIX, committee=True),
     State("mal-indikator", "value"),
 )
-def update_chain(kommun, period, namnd, chosen):
+def update_chain(municipality, month, committee, chosen):
     """The chain of steering, the goal table and the indicators to choose from."""
-    goal_list = goals.goals(kommun, period, namnd)
-    indicator_list = goals.indicators(kommun, period, namnd)
+    goal_list = goals.goals(municipality, month, committee)
+    indicator_list = goals.indicators(municipality, month, committee)
     keys = [i.key for i in indicator_list]
     return (
         chain_figure(goal_list, indicator_list),
@@ -227,15 +227,15 @@ def update_chain(kommun, period, namnd, chosen):
     Output("mal-trend", "figure"),
     *filter_inputs(PREFIX, committee=True),
 )
-def update_attainment(kommun, period, namnd):
+def update_attainment(municipality, month, committee):
     """Attainment per committee and perspective, and its trend."""
-    goal_list = goals.goals(kommun, period, namnd)
+    goal_list = goals.goals(municipality, month, committee)
     counts = goals.attainment(goal_list, "committee")
     return (
         attainment_kpis(counts),
         attainment_bars(counts),
         attainment_by_perspective(goals.attainment(goal_list, "perspective")),
-        trend_figure(goals.trend(kommun, period, namnd)),
+        trend_figure(goals.trend(municipality, month, committee)),
     )
 
 
@@ -245,12 +245,12 @@ def update_attainment(kommun, period, namnd):
     Input("mal-indikator", "value"),
     *filter_inputs(PREFIX, committee=True),
 )
-def update_indicator(key, kommun, period, namnd):
+def update_indicator(key, municipality, month, committee):
     """The chosen indicator's outcomes over time against its target."""
     if not key:
         return indicator_figure([]), indicator_facts(None)
-    latest = next((i for i in goals.indicators(kommun, period, namnd) if i.key == key), None)
-    return indicator_figure(goals.indicator_series(kommun, key, period)), indicator_facts(latest)
+    latest = next((i for i in goals.indicators(municipality, month, committee) if i.key == key), None)
+    return indicator_figure(goals.indicator_series(municipality, key, month)), indicator_facts(latest)
 
 
 @callback(
@@ -259,9 +259,9 @@ def update_indicator(key, kommun, period, namnd):
     *filter_states(PREFIX, committee=True),
     prevent_initial_call=True,
 )
-def export(_clicks, kommun, period, namnd):
+def export(_clicks, municipality, month, committee):
     """The goal table as an xlsx file."""
-    rows = [goal_row(g) for g in goals.goals(kommun, period, namnd)]
+    rows = [goal_row(g) for g in goals.goals(municipality, month, committee)]
     sheet = (list(EXPORT_HEADERS.values()), [[row[key] for key in EXPORT_HEADERS] for row in rows])
     content = xlsx_bytes({"Mål": sheet})
-    return dcc.send_bytes(content, f"mal_{kommun}_{period}.xlsx", type=XLSX_MIME)
+    return dcc.send_bytes(content, f"mal_{municipality}_{month}.xlsx", type=XLSX_MIME)

@@ -28,11 +28,11 @@ TITLE = "Översikt"
 register_filters(PREFIX)
 
 
-def _page_href(path: str, filters: meta.Filters, namnd: str | None = None) -> str | None:
+def _page_href(path: str, filters: meta.Filters, committee: str | None = None) -> str | None:
     """A link to another page with the filters carried over, or None while that page does not exist."""
     if not any(p["path"] == path for p in dash.page_registry.values()):
         return None
-    return filter_href(path, meta.Filters(filters.kommun, filters.period, namnd))
+    return filter_href(path, meta.Filters(filters.municipality, filters.month, committee))
 
 
 def _item(term: str, text: str, href: str | None):
@@ -106,7 +106,7 @@ def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> h
     met = sum(s.goals_met for s in summaries)
     forecast = [s.forecast_deviation for s in summaries if s.forecast_deviation is not None]
     cards = [
-        kpi_card("Nämnder som rapporterat", f"{reported} av {len(summaries)}", month_label(filters.period)),
+        kpi_card("Nämnder som rapporterat", f"{reported} av {len(summaries)}", month_label(filters.month)),
         kpi_card(
             "Uppfyllda mål",
             percent(met / assessed * 100) if assessed else "–",
@@ -141,7 +141,7 @@ def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> h
 def layout(kommun=None, period=None, **_):
     """The overview for ?kommun=&period= (defaults: first municipality, its latest month)."""
     filters = meta.resolve(kommun, period)
-    if filters.kommun is None:
+    if filters.municipality is None:
         return no_data_page(TITLE)
     return page(
         TITLE,
@@ -175,10 +175,10 @@ def layout(kommun=None, period=None, **_):
     Output("oversikt-forecast-graph", "figure"),
     *filter_inputs(PREFIX),
 )
-def update(kommun, period):
+def update(municipality, month):
     """Cards, key figures and graphs for the chosen municipality and month."""
-    filters = meta.Filters(kommun, period)
-    summaries = overview.committee_summaries(kommun, period)
+    filters = meta.Filters(municipality, month)
+    summaries = overview.committee_summaries(municipality, month)
     cards = [html.Div(committee_card(s, filters), className="col-12 col-md-6 col-xxl-4") for s in summaries]
     return (
         summary_cards(summaries, filters),

@@ -96,7 +96,7 @@ def _flag_help() -> html.Details:
 def layout(kommun=None, period=None, namnd=None, fas=None, flagga=None, **_):
     """The portfolio of a municipality as of a month, optionally one owner committee, phase or flag."""
     filters = meta.resolve(kommun, period, namnd)
-    if filters.period is None:
+    if filters.month is None:
         return no_data_page(TITLE)
     phases = [{"label": label, "value": code} for code, label in PHASE.items]
     extra = [
@@ -153,7 +153,7 @@ def _kpis(chosen: list[projects.Project]) -> list:
     return [html.Div(kpi_card(*card), className="col-6 col-lg") for card in cards]
 
 
-def _flagged_list(chosen: list[projects.Project], kommun: str, period: str):
+def _flagged_list(chosen: list[projects.Project], municipality: str, month: str):
     flagged = sorted((p for p in chosen if p.flags), key=lambda p: p.trouble, reverse=True)
     if not flagged:
         return empty_state("Inga flaggade projekt i urvalet.")
@@ -161,7 +161,7 @@ def _flagged_list(chosen: list[projects.Project], kommun: str, period: str):
         [
             html.Li(
                 [
-                    dcc.Link(p.name, href=project_href(p.project_id, kommun, period), className="fw-semibold"),
+                    dcc.Link(p.name, href=project_href(p.project_id, municipality, month), className="fw-semibold"),
                     f" ({p.owner_name})",
                     html.Ul([html.Li([html.Strong(f"{f.label}: "), f.text]) for f in p.flags]),
                 ],
@@ -174,8 +174,8 @@ def _flagged_list(chosen: list[projects.Project], kommun: str, period: str):
     )
 
 
-def _chosen(kommun, period, namnd, fas, flagga, today: date | None = None) -> list[projects.Project]:
-    return projects.select(projects.portfolio(kommun, period, namnd, today=today), fas, flagga)
+def _chosen(municipality, month, committee, fas, flagga, today: date | None = None) -> list[projects.Project]:
+    return projects.select(projects.portfolio(municipality, month, committee, today=today), fas, flagga)
 
 
 @callback(
@@ -191,20 +191,20 @@ def _chosen(kommun, period, namnd, fas, flagga, today: date | None = None) -> li
     Input("projekt-fas", "value"),
     Input("projekt-flagga", "value"),
 )
-def update(kommun, period, namnd, fas, flagga):
+def update(municipality, month, committee, fas, flagga):
     """Refresh key figures, table, flags and portfolio views for the chosen filters."""
     today = date.today()
-    chosen = _chosen(kommun, period, namnd, fas, flagga, today)
-    on = projects.reference_date(period, today)
+    chosen = _chosen(municipality, month, committee, fas, flagga, today)
+    on = projects.reference_date(month, today)
     scope = (
-        f"{number(len(chosen))} projekt enligt senaste rapport till och med {month_label(period)}. "
+        f"{number(len(chosen))} projekt enligt senaste rapport till och med {month_label(month)}. "
         f"Flaggorna gäller läget {iso_date(on)}."
     )
     return (
         _kpis(chosen),
         scope,
-        [table_row(p, kommun, period) for p in chosen],
-        _flagged_list(chosen, kommun, period),
+        [table_row(p, municipality, month) for p in chosen],
+        _flagged_list(chosen, municipality, month),
         light_matrix_figure(chosen),
         phase_figure(chosen),
         gantt_figure(chosen, today),
@@ -220,7 +220,9 @@ def update(kommun, period, namnd, fas, flagga):
     State("projekt-flagga", "value"),
     prevent_initial_call=True,
 )
-def export(n_clicks, kommun, period, namnd, fas, flagga):
+def export(n_clicks, municipality, month, committee, fas, flagga):
     """The portfolio as filtered, with a sheet of flag explanations, as a formula-safe Excel file."""
-    content = xlsx_bytes(export_sheets(_chosen(kommun, period, namnd, fas, flagga)))
-    return dcc.send_bytes(content, f"projekt_{kommun}_{period}{'_' + namnd if namnd else ''}.xlsx", type=XLSX_MIME)
+    content = xlsx_bytes(export_sheets(_chosen(municipality, month, committee, fas, flagga)))
+    return dcc.send_bytes(
+        content, f"projekt_{municipality}_{month}{'_' + committee if committee else ''}.xlsx", type=XLSX_MIME
+    )

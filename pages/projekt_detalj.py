@@ -54,7 +54,7 @@ register_filters(PREFIX)
 def layout(kommun=None, period=None, **params):
     """One project's page for a municipality, its history up to a month; the project id comes from the path."""
     filters = meta.resolve(kommun, period)
-    if filters.period is None:
+    if filters.month is None:
         return no_data_page("Projekt")
     project_id = unquote(params.get("id") or "")
     return html.Div(
@@ -132,10 +132,10 @@ def _history_rows(reports: list[projects.Project]) -> list[dict]:
     *filter_inputs(PREFIX),
     State("projekt-historik-id", "data"),
 )
-def update(kommun, period, project_id):
+def update(municipality, month, project_id):
     """The project's state as of the month, its flags and its history report by report."""
-    back = filter_href("/projekt", meta.Filters(kommun, period))
-    current, reports = projects.story(kommun, project_id, period)
+    back = filter_href("/projekt", meta.Filters(municipality, month))
+    current, reports = projects.story(municipality, project_id, month)
     if current is None:
         return (
             back,

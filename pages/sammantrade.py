@@ -92,7 +92,7 @@ def _nothing_due(slide: meetings.Slide, meeting: date | None) -> str:
 
 
 def _slide(slide: meetings.Slide, index: int, count: int, current: bool, context: dict) -> html.Section:
-    period, meeting, as_of = context["period"], context["meeting"], context["as_of"]
+    month, meeting, as_of = context["period"], context["meeting"], context["as_of"]
     due_heading = (
         f"Att återrapportera senast {iso_date(meeting)} ({number(len(slide.due))})"
         if meeting
@@ -102,7 +102,7 @@ def _slide(slide: meetings.Slide, index: int, count: int, current: bool, context
         html.H2("Mål"),
         _goals(slide.goal_counts),
         html.H2("Ekonomi"),
-        html.P(economy_sentence(slide.economy, period), className="sammantrade-economy"),
+        html.P(economy_sentence(slide.economy, month), className="sammantrade-economy"),
     ]
     if slide.economy is not None:
         left.append(
@@ -127,7 +127,7 @@ def _slide(slide: meetings.Slide, index: int, count: int, current: bool, context
     ]
     head = [html.H1(slide.name), html.P(f"{index + 1} / {count}", className="sammantrade-count")]
     if not slide.reported:
-        head.append(html.P(f"Ingen rapport inlämnad för {month_label(period)}.", className="sammantrade-missing"))
+        head.append(html.P(f"Ingen rapport inlämnad för {month_label(month)}.", className="sammantrade-missing"))
     return html.Section(
         [
             html.Header(head, className="sammantrade-head"),
@@ -142,11 +142,11 @@ def _slide(slide: meetings.Slide, index: int, count: int, current: bool, context
     )
 
 
-def _stamp(kommun: str, period: str, meeting: date | None) -> list:
-    stamp = meetings.stamp(kommun)
+def _stamp(municipality: str, month: str, meeting: date | None) -> list:
+    stamp = meetings.stamp(municipality)
     parts = [
         stamp.municipality,
-        f"period {month_label(period)}",
+        f"period {month_label(month)}",
         f"sammanträde {iso_date(meeting)}" if meeting else "inget sammanträde i planen",
         f"data inläst {iso_date(stamp.loaded_at)}",
     ]
@@ -178,19 +178,19 @@ def _toolbar(back: str) -> html.Nav:
 def layout(kommun=None, period=None, mote=None, bild=None, **_):
     """All committees' slides for a municipality, month and meeting; ?bild=N picks the slide shown first."""
     filters = meta.resolve(kommun, period)
-    if filters.period is None:
+    if filters.month is None:
         return no_data_page(TITLE)
-    as_of = meetings.as_of_date(filters.period, date.today())
-    meeting = _meeting(mote, meetings.meeting_dates(filters.kommun), as_of)
-    deck = meetings.slides(filters.kommun, filters.period, meeting, as_of)
+    as_of = meetings.as_of_date(filters.month, date.today())
+    meeting = _meeting(mote, meetings.meeting_dates(filters.municipality), as_of)
+    deck = meetings.slides(filters.municipality, filters.month, meeting, as_of)
     if not deck:
         return page(TITLE, empty_state("Kommunen har inga nämnder i Styrkedjan ännu."))
     current = _slide_index(bild, len(deck))
     context = {
-        "period": filters.period,
+        "period": filters.month,
         "meeting": meeting,
         "as_of": as_of,
-        "stamp": _stamp(filters.kommun, filters.period, meeting),
+        "stamp": _stamp(filters.municipality, filters.month, meeting),
     }
     # The stage is laid out at 1920×1080 and scaled to the screen (assets/sammantrade.js), like a slide deck.
     stage = html.Div(

@@ -61,7 +61,7 @@ def _dropdown(name: str, label: str, options: list[dict], value, placeholder: st
 def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=None, **_):
     """The assignments page for a municipality and month, filtered by committee, state, decided by and year."""
     filters = meta.resolve(kommun, period, namnd)
-    if filters.period is None:
+    if filters.month is None:
         return no_data_page(TITLE)
     # The year options come with the first callback; until then the year from the URL is the only option.
     year = ar if ar and ar.isdigit() else None
@@ -122,10 +122,10 @@ def _year(ar) -> int | None:
     return int(ar) if ar not in (None, "") and str(ar).isdigit() else None
 
 
-def _selection(kommun, period, namnd, status, beslutat, ar):
+def _selection(municipality, month, committee, status, beslutat, ar):
     """(as-of date, every assignment of the committee filter, those matching the page's other filters)."""
-    as_of = meetings.as_of_date(period, date.today())
-    every = data.assignments(kommun, as_of, namnd)
+    as_of = meetings.as_of_date(month, date.today())
+    every = data.assignments(municipality, as_of, committee)
     return as_of, every, data.select(every, status, beslutat, _year(ar))
 
 
@@ -164,11 +164,11 @@ def _meeting_block(dates: list[date], items: list[data.Assignment], as_of: date)
     *filter_inputs(PREFIX, committee=True),
     *[Input(f"{PREFIX}-{name}", "value") for name in PAGE_FILTERS],
 )
-def update(kommun, period, namnd, status, beslutat, ar):
+def update(municipality, month, committee, status, beslutat, ar):
     """Refresh every part of the page for the chosen filters."""
-    as_of, every, items = _selection(kommun, period, namnd, status, beslutat, ar)
+    as_of, every, items = _selection(municipality, month, committee, status, beslutat, ar)
     counts = {code: sum(1 for item in items if item.state == code) for code in ASSIGNMENT_STATE.codes}
-    dates = meetings.meeting_dates(kommun)
+    dates = meetings.meeting_dates(municipality)
     upcoming = meetings.next_meeting(dates, as_of)
     due = data.due_at_meeting(items, upcoming) if upcoming else []
     kpis = [
@@ -182,7 +182,7 @@ def update(kommun, period, namnd, status, beslutat, ar):
         ),
     ]
     meeting_link = filter_href(
-        "/sammantrade", meta.Filters(kommun, period), mote=iso_date(upcoming) if upcoming else None
+        "/sammantrade", meta.Filters(municipality, month), mote=iso_date(upcoming) if upcoming else None
     )
     return (
         f"Läget den {iso_date(as_of)}. {STATE_RULES}",
@@ -203,8 +203,8 @@ def update(kommun, period, namnd, status, beslutat, ar):
     *[State(f"{PREFIX}-{name}", "value") for name in PAGE_FILTERS],
     prevent_initial_call=True,
 )
-def export(_clicks, kommun, period, namnd, status, beslutat, ar):
+def export(_clicks, municipality, month, committee, status, beslutat, ar):
     """The assignments in the current selection as an Excel file."""
-    *_, items = _selection(kommun, period, namnd, status, beslutat, ar)
+    *_, items = _selection(municipality, month, committee, status, beslutat, ar)
     content = xlsx_bytes({"Uppdrag": export_sheet(items)})
-    return dcc.send_bytes(content, f"uppdrag_{kommun}_{period}.xlsx", type=XLSX_MIME)
+    return dcc.send_bytes(content, f"uppdrag_{municipality}_{month}.xlsx", type=XLSX_MIME)

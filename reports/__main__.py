@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reports", description="Styrkedjan: rapporter.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     monthly = sub.add_parser("monthly", help="Kommundirektörens månadsrapport som PDF eller Word.")
-    monthly.add_argument("--kommun", required=True, help="Kommunkod, fyra siffror, t.ex. 2581.")
+    monthly.add_argument("--kommun", dest="municipality", required=True, help="Kommunkod, fyra siffror, t.ex. 2581.")
     monthly.add_argument("--month", required=True, help="Månad ÅÅÅÅ-MM, t.ex. 2025-09.")
     monthly.add_argument("--out", required=True, type=Path, help="Filen som ska skrivas (.pdf eller .docx).")
     monthly.add_argument("--format", choices=("pdf", "docx"), help="Format; annars efter filändelsen i --out.")
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     from reports.monthly import generate  # heavy imports only once the arguments are valid
 
     try:
-        report = generate(args.kommun, args.month, fmt)
+        report = generate(args.municipality, args.month, fmt)
     except ValueError as exc:
         print(f"Ingen rapport skapades: {exc}", file=sys.stderr)
         return 1

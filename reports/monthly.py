@@ -40,7 +40,7 @@ SERIOUS = "⚠ Allvarlig"
 class MonthlyData:
     """Everything the report says about one municipality and month, read from data/*."""
 
-    kommun: str
+    municipality: str
     month: str
     version: economy.DataVersion
     economy: economy.EconomyTable
@@ -69,26 +69,26 @@ class GeneratedReport:
     created_at: datetime
 
 
-def collect(kommun: str, month: str, today: date | None = None) -> MonthlyData:
+def collect(municipality: str, month: str, today: date | None = None) -> MonthlyData:
     """Read the month's economy, deviations, goal changes, red projects and overdue assignments."""
     as_of = min(month_end(int(month[:4]), int(month[5:7])), today or date.today())
-    every = deviations.deviations(kommun, month, as_of=as_of)
+    every = deviations.deviations(municipality, month, as_of=as_of)
     red = [
         p
-        for p in projects.portfolio(kommun, month, today=as_of)
+        for p in projects.portfolio(municipality, month, today=as_of)
         if p.phase != "closure" and "red" in (p.light_time, p.light_cost, p.light_delivery)
     ]
     return MonthlyData(
-        kommun=kommun,
+        municipality=municipality,
         month=month,
-        version=economy.data_version(kommun, month),
-        economy=economy.economy_table(kommun, month),
-        history=economy.forecast_history(kommun, month),
+        version=economy.data_version(municipality, month),
+        economy=economy.economy_table(municipality, month),
+        history=economy.forecast_history(municipality, month),
         deviations=[d for d in every if d.is_new or d.serious],
         all_deviations=every,
-        goal_changes=[g for g in goals.goals(kommun, month) if g.change in ("improved", "worsened", "changed")],
+        goal_changes=[g for g in goals.goals(municipality, month) if g.change in ("improved", "worsened", "changed")],
         red_projects=red,
-        overdue=[a for a in assignments.assignments(kommun, as_of) if a.state == "overdue"],
+        overdue=[a for a in assignments.assignments(municipality, as_of) if a.state == "overdue"],
         as_of=as_of,
     )
 
@@ -96,7 +96,7 @@ def collect(kommun: str, month: str, today: date | None = None) -> MonthlyData:
 def stamp(data: MonthlyData, created_at: datetime) -> tuple[str, ...]:
     """What every page carries: municipality, month, when the data was loaded, when the report was made."""
     return (
-        f"{data.version.municipality} ({data.kommun})",
+        f"{data.version.municipality} ({data.municipality})",
         month_label(data.month),
         f"Data inläst {iso_date(data.version.loaded_at)}",
         f"Rapport skapad {iso_date(created_at)}",
@@ -346,15 +346,15 @@ def render(document: Document, fmt: str) -> bytes:
     return render_docx(document)
 
 
-def file_name(kommun: str, month: str, created_at: datetime, fmt: str) -> str:
+def file_name(municipality: str, month: str, created_at: datetime, fmt: str) -> str:
     """'manadsrapport_2581_2025-09_20251012T081500.pdf'."""
-    return f"manadsrapport_{kommun}_{month}_{created_at:%Y%m%dT%H%M%S}.{fmt}"
+    return f"manadsrapport_{municipality}_{month}_{created_at:%Y%m%dT%H%M%S}.{fmt}"
 
 
-def archive(report: GeneratedReport, kommun: str, month: str, fmt: str, root: Path | None = None) -> Path:
+def archive(report: GeneratedReport, municipality: str, month: str, fmt: str, root: Path | None = None) -> Path:
     """Store the file as handed out, a JSON sidecar with its data version, and a line in index.jsonl."""
     root = root or settings.report_archive_dir()
-    folder = root / kommun / month
+    folder = root / municipality / month
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / report.file_name
     path.write_bytes(report.content)
@@ -362,7 +362,7 @@ def archive(report: GeneratedReport, kommun: str, month: str, fmt: str, root: Pa
         "file": str(path.relative_to(root)),
         "sha256": hashlib.sha256(report.content).hexdigest(),
         "format": fmt,
-        "kommun": kommun,
+        "kommun": municipality,
         "month": month,
         "created_at": report.created_at.isoformat(timespec="seconds"),
         "data_published_at": report.version.published_at,
@@ -377,23 +377,23 @@ def archive(report: GeneratedReport, kommun: str, month: str, fmt: str, root: Pa
 
 
 def generate(
-    kommun: str, month: str, fmt: str, created_at: datetime | None = None, keep: bool = True
+    municipality: str, month: str, fmt: str, created_at: datetime | None = None, keep: bool = True
 ) -> GeneratedReport:
     """Make the monthly report as PDF or DOCX; keep=True archives it as handed out."""
     if fmt not in FORMATS:
         raise ValueError(f"Okänt format {fmt!r}: välj pdf eller docx.")
-    if not re.fullmatch(r"\d{4}", kommun or "") or not re.fullmatch(r"\d{4}-\d{2}", month or ""):
+    if not re.fullmatch(r"\d{4}", municipality or "") or not re.fullmatch(r"\d{4}-\d{2}", month or ""):
         raise ValueError("Ange kommun som fyra siffror och månad som ÅÅÅÅ-MM.")
     if parse_period(month) is None:
         raise ValueError(f"Månaden {month} finns inte. Ange månad som ÅÅÅÅ-MM, t.ex. 2025-09.")
-    if kommun not in dict(meta.municipalities()):
+    if municipality not in dict(meta.municipalities()):
         # An empty report for a municipality without data must never be handed out or archived.
-        raise ValueError(f"Det finns inga inlämnade rapporter för kommun {kommun} i lagret.")
+        raise ValueError(f"Det finns inga inlämnade rapporter för kommun {municipality} i lagret.")
     created_at = (created_at or datetime.now()).replace(microsecond=0)
-    data = collect(kommun, month)
+    data = collect(municipality, month)
     content = render(build_document(data, created_at, chart(data)), fmt)
-    report = GeneratedReport(file_name(kommun, month, created_at, fmt), content, None, data.version, created_at)
+    report = GeneratedReport(file_name(municipality, month, created_at, fmt), content, None, data.version, created_at)
     if not keep:
         return report
-    path = archive(report, kommun, month, fmt)
+    path = archive(report, municipality, month, fmt)
     return GeneratedReport(report.file_name, content, path, data.version, created_at)

@@ -40,11 +40,11 @@ def test_filters(db):
     def ids(**kw):
         return [d.deviation_id for d in deviations.deviations("2581", "2025-09", DeviationFilter(**kw))]
 
-    assert ids(namnd="SN") == ["SN-7"]
-    assert ids(typ="economy") == ["AV-1"]
-    assert ids(allvarlighet="high") == ["AV-3", "AV-1"]
+    assert ids(committee="SN") == ["SN-7"]
+    assert ids(type="economy") == ["AV-1"]
+    assert ids(severity="high") == ["AV-3", "AV-1"]
     assert ids(status="closed") == ["AV-2"]
-    assert ids(namnd="BUN", allvarlighet="low") == ["AV-2"]
+    assert ids(committee="BUN", severity="low") == ["AV-2"]
 
 
 def test_age_counts_to_the_as_of_day(db):
@@ -68,12 +68,12 @@ def test_counts_over_time(db):
             ("2025-09", "operations", 1),
         ],
     }
-    assert deviations.counts("2581", "2025-09", DeviationFilter(namnd="SN")) == {
+    assert deviations.counts("2581", "2025-09", DeviationFilter(committee="SN")) == {
         "status": [("2025-09", "open", 1)],
         "type": [("2025-09", "operations", 1)],
     }
     # The status chart ignores the status filter (it shows the split) but follows the type filter, and vice versa.
-    assert deviations.counts("2581", "2025-09", DeviationFilter(typ="economy", status="closed")) == {
+    assert deviations.counts("2581", "2025-09", DeviationFilter(type="economy", status="closed")) == {
         "status": [("2025-08", "open", 1), ("2025-09", "in_progress", 1)],
         "type": [("2025-08", "quality", 1)],
     }

@@ -5,8 +5,8 @@ from datetime import date
 from data import overview
 
 
-def summaries(month="2025-04", kommun="2581"):
-    return {s.committee_code: s for s in overview.committee_summaries(kommun, month)}
+def summaries(month="2025-04", municipality="2581"):
+    return {s.committee_code: s for s in overview.committee_summaries(municipality, month)}
 
 
 def test_every_committee_of_the_municipality_in_swedish_order(steering_db):

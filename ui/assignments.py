@@ -86,10 +86,10 @@ def deviation_figure(months: list[MonthPoint]) -> go.Figure:
     )
 
 
-def economy_sentence(economy: EconomyRow | None, period: str) -> str:
+def economy_sentence(economy: EconomyRow | None, month: str) -> str:
     """The committee's economy in one Swedish sentence, saying plainly whether it is a deficit or a surplus."""
     if economy is None:
-        return f"Ingen ekonomirapport inlämnad för {month_label(period)}."
+        return f"Ingen ekonomirapport inlämnad för {month_label(month)}."
     share = economy.forecast_deviation_pct
     share_text = f" ({percent(share, 1, signed=True)} av årsbudgeten)" if share is not None else ""
     return (

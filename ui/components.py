@@ -4,12 +4,12 @@ How a page uses the global filters (municipality, period and optionally committe
 
     register_filters("mal", committee=True)              # once, at import: options follow the municipality,
                                                           # and the URL query string follows the filters
-    def layout(kommun=None, period=None, namnd=None, **_):
+    def layout(kommun=None, period=None, namnd=None, **_):   # URL query names are Swedish
         f = meta.resolve(kommun, period, namnd)           # validated values with defaults
         return page(title, filter_bar("mal", f, committee=True), ...)
 
     @callback(Output(...), *filter_inputs("mal", committee=True))
-    def update(kommun, period, namnd): ...
+    def update(municipality, month, committee): ...
 
 The filter components have the ids `<prefix>-kommun`, `<prefix>-period` and `<prefix>-namnd`. Changing a filter
 rewrites the browser URL (`?kommun=2581&period=2025-03`) without reloading the page, so every view can be
@@ -45,7 +45,7 @@ def query_string(**params) -> str:
 
 def filter_href(path: str, filters: Filters, **extra) -> str:
     """A link to path that carries the global filters (and page-specific parameters) along."""
-    return path + query_string(kommun=filters.kommun, period=filters.period, namnd=filters.namnd, **extra)
+    return path + query_string(kommun=filters.municipality, period=filters.month, namnd=filters.committee, **extra)
 
 
 # --- Filter bar ----------------------------------------------------------------------------------------------------
@@ -81,14 +81,14 @@ def municipality_options() -> list[dict]:
     return [{"label": name, "value": code} for code, name in meta.municipalities()]
 
 
-def period_options(kommun: str | None) -> list[dict]:
+def period_options(municipality: str | None) -> list[dict]:
     """Dropdown options for the months with data, newest first, labelled 'mars 2025'."""
-    return [{"label": month_label(m), "value": m} for m in meta.months(kommun)] if kommun else []
+    return [{"label": month_label(m), "value": m} for m in meta.months(municipality)] if municipality else []
 
 
-def committee_options(kommun: str | None) -> list[dict]:
+def committee_options(municipality: str | None) -> list[dict]:
     """Dropdown options for the municipality's committees."""
-    return [{"label": name, "value": code} for code, name in meta.committees(kommun)] if kommun else []
+    return [{"label": name, "value": code} for code, name in meta.committees(municipality)] if municipality else []
 
 
 def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: Iterable = ()) -> html.Section:
@@ -101,7 +101,7 @@ def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: It
             dropdown(
                 filter_id(prefix, "kommun"),
                 options=municipality_options(),
-                value=filters.kommun,
+                value=filters.municipality,
                 clearable=False,
             ),
         ),
@@ -111,8 +111,8 @@ def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: It
             "Månad",
             dropdown(
                 filter_id(prefix, "period"),
-                options=period_options(filters.kommun),
-                value=filters.period,
+                options=period_options(filters.municipality),
+                value=filters.month,
                 clearable=False,
             ),
         ),
@@ -125,8 +125,8 @@ def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: It
                 "Nämnd",
                 dropdown(
                     filter_id(prefix, "namnd"),
-                    options=committee_options(filters.kommun),
-                    value=filters.namnd,
+                    options=committee_options(filters.municipality),
+                    value=filters.committee,
                     placeholder="Alla nämnder",
                 ),
             )
@@ -139,7 +139,7 @@ def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: It
 
 
 def filter_inputs(prefix: str, committee: bool = False) -> list[Input]:
-    """Inputs for a page callback: kommun, period (and namnd), in that order."""
+    """Inputs for a page callback: municipality, month (and committee), in that order."""
     names = GLOBAL_FILTERS if committee else GLOBAL_FILTERS[:2]
     return [Input(filter_id(prefix, name), "value") for name in names]
 
@@ -166,13 +166,13 @@ def register_filters(prefix: str, committee: bool = False, url_params: Iterable[
         states.append(State(filter_id(prefix, "namnd"), "value"))
 
     @callback(*outputs, Input(filter_id(prefix, "kommun"), "value"), *states, prevent_initial_call=True)
-    def follow_municipality(kommun, period, namnd=None):
-        if not kommun:
+    def follow_municipality(municipality, month, chosen_committee=None):
+        if not municipality:
             return (no_update,) * len(outputs)
-        resolved = meta.resolve(kommun, period, namnd)
-        result = [period_options(kommun), resolved.period]
+        resolved = meta.resolve(municipality, month, chosen_committee)
+        result = [period_options(municipality), resolved.month]
         if committee:
-            result += [committee_options(kommun), resolved.namnd]
+            result += [committee_options(municipality), resolved.committee]
         return tuple(result)
 
     sync_url(prefix, names)

@@ -400,9 +400,9 @@ def date_column(field: str, header: str, width: int) -> dict:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
 
 
-def project_href(project_id: str, kommun: str | None = None, period: str | None = None) -> str:
+def project_href(project_id: str, municipality: str | None = None, month: str | None = None) -> str:
     """Address of a project's own page, the id URL-quoted so any id is safe in the path."""
-    query = urlencode({k: v for k, v in (("kommun", kommun), ("period", period)) if v})
+    query = urlencode({k: v for k, v in (("kommun", municipality), ("period", month)) if v})
     return f"/projekt/{quote(project_id, safe='')}" + (f"?{query}" if query else "")
 
 
@@ -417,10 +417,10 @@ def _light(code: str) -> str:
     return f"{style['symbol']} {style['label']}"
 
 
-def table_row(p: Project, kommun: str | None = None, period: str | None = None) -> dict:
+def table_row(p: Project, municipality: str | None = None, month: str | None = None) -> dict:
     """One grid row: text for text columns (lights as symbol and word), numbers for number columns."""
     return {
-        "project": markdown_link(p.name, project_href(p.project_id, kommun, period)),
+        "project": markdown_link(p.name, project_href(p.project_id, municipality, month)),
         "project_id": p.project_id,
         "owner": p.owner_name,
         "phase": PHASE.label(p.phase),

@@ -4,7 +4,7 @@ with known as (
     select s.period_end, s.loaded_at, s.submission_id, d.*
     from deviation d
     join submission s using (submission_id)
-    where d.municipality_code = $kommun and s.municipality_code = $kommun and s.superseded_by is null
+    where d.municipality_code = $municipality and s.municipality_code = $municipality and s.superseded_by is null
         and s.period_end <= $month_end
 ),
 ranked as (
@@ -31,10 +31,10 @@ select
     r.closed_date,
     r.first_seen
 from ranked r
-left join committee c on c.municipality_code = $kommun and c.committee_code = r.committee_code
+left join committee c on c.municipality_code = $municipality and c.committee_code = r.committee_code
 where r.rn = 1
-    and ($namnd is null or r.committee_code = $namnd)
-    and ($typ is null or r.type = $typ)
-    and ($allvarlighet is null or r.severity = $allvarlighet)
+    and ($committee is null or r.committee_code = $committee)
+    and ($type is null or r.type = $type)
+    and ($severity is null or r.severity = $severity)
     and ($status is null or r.status = $status)
 order by r.reported_date desc, r.committee_code, r.deviation_id

@@ -10,10 +10,10 @@ known as (
         d.type, d.severity, d.status
     from deviation d
     join submission s using (submission_id)
-    where d.municipality_code = $kommun and s.municipality_code = $kommun and s.superseded_by is null
+    where d.municipality_code = $municipality and s.municipality_code = $municipality and s.superseded_by is null
         and s.period_end <= $month_end
-        and ($namnd is null or d.committee_code = $namnd)
-        and ($allvarlighet is null or d.severity = $allvarlighet)
+        and ($committee is null or d.committee_code = $committee)
+        and ($severity is null or d.severity = $severity)
 ),
 snapshots as (
     select m.month, k.status, k.type
@@ -34,7 +34,7 @@ latest as (
 )
 select 'status' as kind, month, status as code, count(*) as deviations
 from snapshots
-where $typ is null or type = $typ
+where $type is null or type = $type
 group by month, status
 union all
 select 'type', strftime(reported_date, '%Y-%m'), type, count(*)

@@ -5,6 +5,6 @@ select
     sum(annual_budget)::double as annual_budget,
     sum(forecast)::double as forecast
 from current_economy
-where municipality_code = $kommun and month between $year_start and $month
+where municipality_code = $municipality and month between $year_start and $month
 group by committee_code, month
 order by committee_code, month

@@ -1,9 +1,9 @@
--- Budget and outcome month by month, January..month, for the municipality or one committee ($namnd null = all).
+-- Budget and outcome month by month, January..month, for the municipality or one committee ($committee null = all).
 -- Like economy_rows, only committees with rows for the chosen month count, so the curve ends at the table's total.
 with in_month as (
     select distinct committee_code
     from current_economy
-    where municipality_code = $kommun and month = $month
+    where municipality_code = $municipality and month = $month
 )
 select
     month,
@@ -13,8 +13,8 @@ select
     sum(forecast)::double as forecast
 from current_economy
 semi join in_month using (committee_code)
-where municipality_code = $kommun
+where municipality_code = $municipality
     and month between $year_start and $month
-    and ($namnd is null or committee_code = $namnd)
+    and ($committee is null or committee_code = $committee)
 group by month
 order by month

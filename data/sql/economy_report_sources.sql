@@ -5,12 +5,12 @@ select
     (select value from meta where key = 'published_at') as published_at,
     (
         select max(s.loaded_at) from submission s
-        where s.municipality_code = $kommun and s.superseded_by is null and s.period_end <= $month_end
+        where s.municipality_code = $municipality and s.superseded_by is null and s.period_end <= $month_end
     ) as loaded_at,
     (
         select coalesce(list(s.submission_id order by s.submission_id), [])
         from submission s
-        where s.municipality_code = $kommun and s.superseded_by is null and s.period_end <= $month_end
+        where s.municipality_code = $municipality and s.superseded_by is null and s.period_end <= $month_end
     ) as submission_ids
 from municipality m
-where m.municipality_code = $kommun
+where m.municipality_code = $municipality

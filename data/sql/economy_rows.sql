@@ -5,13 +5,13 @@
 with in_month as (
     select distinct committee_code
     from current_economy
-    where municipality_code = $kommun and month = $month
+    where municipality_code = $municipality and month = $month
 ),
 year_to_date as (
     select e.*
     from current_economy e
     semi join in_month using (committee_code)
-    where e.municipality_code = $kommun and e.month between $year_start and $month
+    where e.municipality_code = $municipality and e.month between $year_start and $month
 )
 select
     grouping(committee_code, activity) as level_bits,

@@ -1,13 +1,13 @@
 -- Each committee goal of a municipality as assessed by the end of $month (its latest assessment with
--- period_end <= end of month), with the assessment before that one. $namnd NULL means every committee.
+-- period_end <= end of month), with the assessment before that one. $committee NULL means every committee.
 with assessed as (
     select
         g.*,
         lag(g.assessment) over (partition by g.committee_code, g.goal_id order by g.period_end) as previous_assessment,
         lag(g.period) over (partition by g.committee_code, g.goal_id order by g.period_end) as previous_period
     from current_goal g
-    where g.municipality_code = $kommun
-      and ($namnd is null or g.committee_code = $namnd)
+    where g.municipality_code = $municipality
+      and ($committee is null or g.committee_code = $committee)
       and g.period_end <= last_day(cast($month || '-01' as date))
 )
 
@@ -15,6 +15,6 @@ select
     a.committee_code, c.name as committee, a.council_goal_id, a.council_goal, a.goal_id, a.goal,
     a.perspective, a.assessment, a.comment, a.period, a.previous_assessment, a.previous_period
 from assessed a
-join committee c on c.municipality_code = $kommun and c.committee_code = a.committee_code
+join committee c on c.municipality_code = $municipality and c.committee_code = a.committee_code
 qualify row_number() over (partition by a.committee_code, a.goal_id order by a.period_end desc) = 1
 order by a.council_goal_id, c.name collate sv, a.goal_id

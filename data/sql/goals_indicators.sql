@@ -1,11 +1,11 @@
 -- The indicators of a municipality's goals as of $month: the latest row per indicator with its goal.
--- $namnd NULL means every committee.
+-- $committee NULL means every committee.
 select
     i.committee_code, i.indicator_id, i.goal_id, i.name, i.unit, i.direction, i.target, i.kolada_kpi,
     i.period, i.outcome
 from current_indicator i
-where i.municipality_code = $kommun
-  and ($namnd is null or i.committee_code = $namnd)
+where i.municipality_code = $municipality
+  and ($committee is null or i.committee_code = $committee)
   and i.period_end <= last_day(cast($month || '-01' as date))
 qualify row_number() over (partition by i.committee_code, i.indicator_id order by i.period_end desc) = 1
 order by i.goal_id, i.indicator_id

@@ -1,10 +1,10 @@
 -- Goal attainment over time: for each assessment period ending by $month, how many goals had each
--- assessment (each goal's latest assessment as of that period's end). $namnd NULL means every committee.
+-- assessment (each goal's latest assessment as of that period's end). $committee NULL means every committee.
 with goals as (
     select committee_code, goal_id, period_end, assessment
     from current_goal
-    where municipality_code = $kommun
-      and ($namnd is null or committee_code = $namnd)
+    where municipality_code = $municipality
+      and ($committee is null or committee_code = $committee)
       and period_end <= last_day(cast($month || '-01' as date))
 ),
 

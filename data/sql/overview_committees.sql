@@ -14,7 +14,7 @@ with bounds as (
 reported as (
     select s.committee_code, max(s.report_date) as report_date
     from submission s, bounds b
-    where s.municipality_code = $kommun and s.superseded_by is null
+    where s.municipality_code = $municipality and s.superseded_by is null
       and s.period_end between b.month_start and b.month_end
     group by s.committee_code
 ),
@@ -22,14 +22,14 @@ reported as (
 goals_now as (
     select g.committee_code, g.goal_id, g.assessment
     from current_goal g, bounds b
-    where g.municipality_code = $kommun and g.period_end <= b.month_end
+    where g.municipality_code = $municipality and g.period_end <= b.month_end
     qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
 ),
 
 goals_before as (
     select g.committee_code, g.goal_id, g.assessment
     from current_goal g, bounds b
-    where g.municipality_code = $kommun and g.period_end <= b.previous_end
+    where g.municipality_code = $municipality and g.period_end <= b.previous_end
     qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
 ),
 
@@ -62,7 +62,7 @@ economy as (
         (sum(e.forecast) filter (where e.month = $month))::double as forecast,
         (sum(e.forecast - e.annual_budget) filter (where e.month = $previous))::double as previous_forecast_deviation
     from current_economy e, bounds b
-    where e.municipality_code = $kommun and e.month between b.year_start and $month
+    where e.municipality_code = $municipality and e.month between b.year_start and $month
     group by e.committee_code
     having count(*) filter (where e.month = $month) > 0
 ),
@@ -75,7 +75,7 @@ deviations as (
         min(s.period_end) over (partition by d.committee_code, d.deviation_id) as first_seen
     from deviation d
     join submission s on s.submission_id = d.submission_id, bounds b
-    where d.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
+    where d.municipality_code = $municipality and s.superseded_by is null and s.period_end <= b.month_end
     qualify row_number() over (
         partition by d.committee_code, d.deviation_id
         order by s.period_end desc, s.loaded_at desc, s.submission_id desc
@@ -95,7 +95,7 @@ assignments as (
     select a.recipient, a.status, a.due_date
     from assignment a
     join submission s on s.submission_id = a.submission_id, bounds b
-    where a.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
+    where a.municipality_code = $municipality and s.superseded_by is null and s.period_end <= b.month_end
       and a.decision_date <= b.month_end
     qualify row_number() over (
         partition by a.case_number order by s.period_end desc, s.loaded_at desc, s.submission_id desc
@@ -113,7 +113,7 @@ projects as (
     select p.owner, p.phase, p.light_time, p.light_cost, p.light_delivery
     from project p
     join submission s on s.submission_id = p.submission_id, bounds b
-    where p.municipality_code = $kommun and s.superseded_by is null and s.period_end <= b.month_end
+    where p.municipality_code = $municipality and s.superseded_by is null and s.period_end <= b.month_end
     qualify row_number() over (
         partition by p.project_id order by s.period_end desc, s.loaded_at desc, s.submission_id desc
     ) = 1
@@ -153,5 +153,5 @@ left join economy e using (committee_code)
 left join deviation_counts d using (committee_code)
 left join assignment_counts a using (committee_code)
 left join project_counts p using (committee_code)
-where c.municipality_code = $kommun
+where c.municipality_code = $municipality
 order by c.name collate sv

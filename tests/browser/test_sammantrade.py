@@ -90,9 +90,11 @@ def test_body_text_is_at_least_28_px(app_url, full_hd):
     full_page_screenshot(full_hd, "sammantrade_1920x1080")
 
 
-@pytest.mark.parametrize("kommun", ["2581", "2463"])  # Åsele's BUN has the demo's fullest slide: 6 items and 2 "more"
-def test_every_slide_fits_the_screen(app_url, full_hd, kommun):
-    open_page(full_hd, app_url + f"/sammantrade?kommun={kommun}")
+@pytest.mark.parametrize(
+    "municipality", ["2581", "2463"]
+)  # Åsele's BUN has the demo's fullest slide: 6 items and 2 "more"
+def test_every_slide_fits_the_screen(app_url, full_hd, municipality):
+    open_page(full_hd, app_url + f"/sammantrade?kommun={municipality}")
     for name, content_bottom, stamp_top, stamp_bottom in full_hd.execute_script(FIT_JS):
         assert content_bottom < stamp_top, name
         assert stamp_bottom <= 1080, name

@@ -61,7 +61,7 @@ def test_friendly_page_without_warehouse(app_url, tmp_path, monkeypatch):
 
     monkeypatch.setenv("STYRKEDJAN_DB", str(tmp_path / "saknas.duckdb"))
     for module in ("pages.oversikt", "pages.mal"):
-        shown = texts(dash.page_registry[module]["layout"](kommun="2581"))
+        shown = texts(dash.page_registry[module]["layout"](municipality="2581"))
         assert shown[0] == "Det finns inget datalager ännu"
     shell_texts = texts(shell.serve_layout())
     assert "Inget datalager är publicerat." in shell_texts
