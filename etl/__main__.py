@@ -1,4 +1,4 @@
-"""Command line of the write side: `python -m etl load|status|template|demo|kolada ...`.
+"""Command line of the write side: `python -m etl COMMAND ...` (load, status, withdraw, rebuild, versions ...).
 
 Each command lives in its own module exposing `add_arguments(parser)` and `run(args) -> int`.
 """
@@ -13,6 +13,9 @@ COMMANDS = {
     "template": ("etl.template", "Skriv en tom rapportmall (xlsx) med instruktioner."),
     "demo": ("etl.demo", "Bygg ett demolager med påhittade siffror (och eventuellt demofiler i xlsx)."),
     "kolada": ("etl.kolada", "Importera nationella jämförelsetal från en nedladdad Kolada-fil (JSON eller CSV)."),
+    "versions": ("etl.versions", "Lista lagrets dataversioner: id, tid, inlämningar i kraft och anteckning."),
+    "withdraw": ("etl.withdraw", "Återkalla en inlämning: publicera en version utan den (med vem och varför)."),
+    "rebuild": ("etl.rebuild", "Bygg om lagret till en ny fil från originalarkivet, i journalens ordning."),
 }
 
 

@@ -26,8 +26,12 @@ from data import settings
 from data.formatting import number
 from data.periods import add_months, month_end, month_of, months_between, parse_period
 from etl import kolada
+from etl.failure import EXIT_REJECTED, PUBLISH_ERRORS, explain
+from etl.failure import report as report_failure
+from etl.load import add_wait_argument
+from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
 from etl.model import About, Workbook
-from etl.store import Staging, read_committees
+from etl.store import DUCKDB_CONFIG, Staging, read_committees, set_meta
 from etl.xlsx_writer import FolderWriter, municipality_names
 
 FIRST_MONTH = "2024-01"
@@ -990,8 +994,13 @@ def build(
     last_month: str = LAST_MONTH,
     xlsx_dir: Path | None = None,
     seed: str = SEED,
+    replace: bool = False,
+    wait: float = DEFAULT_WAIT_SECONDS,
 ) -> dict:
     """Publish a demo warehouse at db_path (meta demo='true') and return counts and seconds.
+
+    Holds the load lock while it builds; raises ReplaceRefused when db_path holds loaded (non-demo) submissions
+    and replace is False.
 
     Signature: build(db_path, municipalities=10, first_month="2024-01", last_month="2026-10", xlsx_dir=None,
     seed="styrkedjan-demo") -> {"municipalities", "committees", "workbooks", "rows", "files", "seconds"}.
@@ -1004,10 +1013,44 @@ def build(
     municipalities are in the loader's committee list, so use it with municipalities=10).
     """
     started = time.perf_counter()
+    db_path = Path(db_path)
+    with load_lock(db_path, wait):
+        if not replace and (found := real_submissions(db_path)):
+            raise ReplaceRefused(found)
+        counts = _build(db_path, municipalities, first_month, last_month, xlsx_dir, seed)
+    counts["seconds"] = round(time.perf_counter() - started, 1)
+    return counts
+
+
+class ReplaceRefused(RuntimeError):
+    """The warehouse holds submissions that were loaded, not generated: `etl demo` would throw them away."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
+
+
+def real_submissions(db: Path) -> int:
+    """Submissions in the warehouse at db that the demo did not generate (0 when there is no warehouse)."""
+    if not db.exists():
+        return 0
+    with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
+        meta = dict(con.execute("select key, value from meta").fetchall())
+        if meta.get("demo") != "true":
+            return con.execute("select count(*) from submission").fetchone()[0]
+        last_generated = meta.get("demo_max_submission_id")
+        if last_generated is None:
+            return 0  # a demo warehouse from before the mark: all of it generated
+        return con.execute("select count(*) from submission where submission_id > ?", [int(last_generated)]).fetchone()[
+            0
+        ]
+
+
+def _build(db_path: Path, municipalities: int, first_month: str, last_month: str, xlsx_dir, seed: str) -> dict:
     munis = demo_municipalities(municipalities)
     months = months_between(first_month, last_month)
     counts = {"municipalities": len(munis), "committees": 0, "workbooks": 0, "rows": 0, "files": 0}
-    staging = Staging(Path(db_path), demo=True, fresh=True)
+    staging = Staging(db_path, demo=True, fresh=True)
     try:
         _fill_reference(staging.con, munis)
         with FolderWriter(xlsx_dir) if xlsx_dir is not None else nullcontext() as files:
@@ -1025,20 +1068,21 @@ def build(
                     staging.add(batch)
                     batch = []
             staging.add(batch)
-        staging.publish()
+        _add_kolada(staging.con)
+        last = staging.con.execute("select coalesce(max(submission_id), 0) from submission").fetchone()[0]
+        set_meta(staging.con, "demo_max_submission_id", str(last))
+        staging.publish("Demodata (påhittade siffror)")
     except BaseException:
         staging.discard()
         raise
-    _add_kolada(Path(db_path))
-    counts["seconds"] = round(time.perf_counter() - started, 1)
     return counts
 
 
-def _add_kolada(db: Path) -> None:
+def _add_kolada(con: duckdb.DuckDBPyConnection) -> None:
     """National comparison figures for the Kolada KPIs the demo indicators name (fictitious, shipped file)."""
     values, problems = kolada.read(KOLADA_DEMO)
     assert not problems, problems
-    kolada.store(values, db, KOLADA_DEMO.name, imported_at=datetime(2026, 11, 1))
+    kolada.store_into(con, values, KOLADA_DEMO.name, imported_at=datetime(2026, 11, 1))
 
 
 def _fill_reference(con: duckdb.DuckDBPyConnection, munis: list[Municipality]) -> None:
@@ -1064,6 +1108,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--first-month", default=FIRST_MONTH, metavar="ÅÅÅÅ-MM", help="Första månad.")
     parser.add_argument("--last-month", default=LAST_MONTH, metavar="ÅÅÅÅ-MM", help="Sista månad.")
+    parser.add_argument("--replace", action="store_true", help="Ersätt även ett lager med inlästa (riktiga) rapporter.")
+    add_wait_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -1083,7 +1129,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     db = args.db or settings.db_path()
-    counts = build(db, args.scale, months[0][0], months[1][0], args.xlsx)
+    try:
+        counts = build(db, args.scale, months[0][0], months[1][0], args.xlsx, replace=args.replace, wait=args.wait)
+    except ReplaceRefused as exc:
+        print(
+            f"Lagret {db} innehåller {number(exc.count)} inlästa rapporter som inte är demodata. Demolagret skrevs "
+            "inte. Ange --replace för att ändå ersätta lagret, eller --db för en annan fil.",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    except PUBLISH_ERRORS as exc:
+        return report_failure(explain(exc), False)
     print(f"Demolager skrivet till {db} (påhittade siffror).")
     print(
         f"{number(counts['municipalities'])} kommuner, {number(counts['committees'])} nämnder, "

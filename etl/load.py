@@ -6,22 +6,27 @@ Loads are serialised with a lock on the warehouse's folder, so two runs cannot p
 """
 
 import argparse
-import fcntl
+import contextlib
+import getpass
 import hashlib
 import json
 import os
 import shutil
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from data import settings
 from data.formatting import number
-from etl import spec
+from etl import journal, spec
 from etl.container import Rejected, check_size
+from etl.failure import EXIT_REJECTED, EXIT_USAGE, PUBLISH_ERRORS, CouldNotPublish, explain
+from etl.failure import report as report_failure
+from etl.journal import fsync_path
+from etl.lock import DEFAULT_WAIT_SECONDS, load_lock, remove_dead_parts
 from etl.model import Problem, Workbook
 from etl.reader import TIMEOUT_SECONDS, WORKERS, ParserPool, Task
 from etl.status import count
@@ -61,6 +66,7 @@ class LoadReport:
     db: Path
     files: list[FileOutcome]
     reference: Reference | None = None
+    data_version: str | None = None  # the version published, None when nothing was
 
     def count(self, status: str) -> int:
         """Number of files with this status."""
@@ -103,30 +109,22 @@ def collect(paths: list[Path]) -> list[FileOutcome]:
     return outcomes
 
 
-@contextmanager
-def load_lock(db: Path):
-    """Hold an exclusive lock on the warehouse's folder so only one load stages and publishes at a time.
-
-    Locking the folder rather than a lock file leaves nothing behind in data/.
-    """
-    db.parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(db.parent, os.O_RDONLY)
+def archive(path: Path, sha256: str, directory: Path, suffix: str = ".xlsx") -> tuple[Path, bool]:
+    """Copy a raw file to DIRECTORY/ab/<sha256><suffix> once per content, fsynced; (path, whether it is new)."""
+    target = directory / sha256[:2] / f"{sha256}{suffix}"
+    if target.exists():
+        return target, False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
-
-
-def archive(path: Path, sha256: str, directory: Path) -> Path:
-    """Copy a loaded raw file to DIRECTORY/ab/<sha256>.xlsx (once per content)."""
-    target = directory / sha256[:2] / f"{sha256}.xlsx"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
         shutil.copyfile(path, partial)
+        fsync_path(partial)
         os.replace(partial, target)
-    return target
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    fsync_path(target.parent)
+    return target, True
 
 
 def _submission(row: tuple) -> dict:
@@ -138,18 +136,19 @@ def _submission(row: tuple) -> dict:
     }
 
 
-def known_submissions(db: Path) -> dict[str, dict]:
-    """sha256 -> the first submission with that content, read from the live warehouse (read-only)."""
+def known_submissions(db: Path) -> tuple[dict[str, dict], str | None]:
+    """sha256 -> the first submission with that content, and the warehouse id, from the live warehouse (read-only)."""
     if not db.exists():
-        return {}
+        return {}, None
     with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
         rows = con.execute(
             "select sha256, submission_id, file_name, loaded_at from submission order by submission_id"
         ).fetchall()
+        warehouse = con.execute("select max(value) from meta where key = 'warehouse_id'").fetchone()[0]
     known = {}
     for sha256, *submission in rows:
         known.setdefault(sha256, _submission(tuple(submission)))
-    return known
+    return known, warehouse
 
 
 def _plan(outcomes: list[FileOutcome], known: dict[str, dict]) -> tuple[list[Task], dict[str, int]]:
@@ -181,16 +180,28 @@ def load_paths(
     archive_dir: Path | None = None,
     workers: int = WORKERS,
     timeout: float = TIMEOUT_SECONDS,
+    wait: float = DEFAULT_WAIT_SECONDS,
+    by: str | None = None,
 ) -> LoadReport:
-    """Load files and folders into the warehouse at db; publish once if anything was loaded."""
+    """Load files and folders into the warehouse at db; publish once if anything was loaded.
+
+    Raises CouldNotPublish (Swedish message) when the run could not publish: then the live warehouse, the archive
+    and the disk are as before, apart from journal entries that say so.
+    """
     db, archive_dir = Path(db), Path(archive_dir or settings.archive_dir())
     outcomes = collect([Path(p) for p in paths])
     reference = load_reference()
-    with load_lock(db):
-        tasks, first_of = _plan(outcomes, known_submissions(db))
+    report = LoadReport(db, outcomes, reference)
+    with load_lock(db, wait):
+        remove_dead_parts(archive_dir)
+        known, warehouse = known_submissions(db)
+        reconcile(db, archive_dir)
+        tasks, first_of = _plan(outcomes, known)
+        run, loaded_at, by = journal.new_run(), datetime.now(), by or getpass.getuser()
         if not tasks:
-            return LoadReport(db, outcomes, reference)
-        staging = None
+            journal.append(archive_dir, _entries(outcomes, run, warehouse, loaded_at, by))
+            return report
+        staging, new_files = None, []
         try:
             with ParserPool(reference, settings.parser_memory_bytes(), min(workers, len(tasks)), timeout) as pool:
                 staging = Staging(db)  # copied while the workers start
@@ -200,10 +211,8 @@ def load_paths(
                 outcome.workbook, outcome.errors = result.workbook, result.errors
                 outcome.warnings = result.workbook.warnings if result.workbook else result.warnings
             accepted = [r.workbook for r in results if r.workbook is not None]
-            if not accepted:
-                staging.discard()
-                return LoadReport(db, outcomes, reference)
-            for stored in staging.add(accepted):
+            warehouse = staging.con.execute("select value from meta where key = 'warehouse_id'").fetchone()[0]
+            for stored in staging.add(accepted, loaded_at) if accepted else []:
                 outcome = outcomes[first_of[stored.workbook.sha256]]
                 outcome.status, outcome.submission_id = stored.status, stored.submission_id
                 if stored.superseded is not None:
@@ -214,13 +223,103 @@ def load_paths(
                         ).fetchone()
                     )
                 if stored.status == "loaded":
-                    archive(outcome.path, outcome.sha256, archive_dir)
-            staging.publish()
-        except BaseException:
-            if staging is not None and staging.path.exists():
+                    target, new = archive(outcome.path, outcome.sha256, archive_dir)
+                    if new:
+                        new_files.append(target)
+            journal.append(archive_dir, _entries(outcomes, run, warehouse, loaded_at, by))  # write-ahead
+            if not report.count("loaded"):
                 staging.discard()
+                return report
+            note = _note(report)
+            report.data_version = staging.publish(note, run=run)
+            journal.append(
+                archive_dir, [published_entry(run, warehouse, report.data_version, staging.published_at, note=note)]
+            )
+        except BaseException as exc:
+            if staging is not None:
+                staging.discard()
+            for target in new_files:  # raw files of a submission that was never published
+                target.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                journal.append(archive_dir, [aborted_entry(run, warehouse, exc)])
+            if isinstance(exc, PUBLISH_ERRORS):
+                raise CouldNotPublish(explain(exc)) from exc
             raise
-    return LoadReport(db, outcomes, reference)
+    return report
+
+
+def _entries(outcomes: list[FileOutcome], run: str, warehouse: str | None, at: datetime, by: str) -> list[dict]:
+    """One journal entry per file, in the order the files were given."""
+    return [
+        {
+            "action": "load",
+            "run": run,
+            "warehouse": warehouse,
+            "time": journal.stamp(at),
+            "by": by,
+            "file_name": o.path.name,
+            "sha256": o.sha256,
+            "outcome": o.status,
+            "submission_id": o.submission_id,
+        }
+        for o in outcomes
+    ]
+
+
+def published_entry(run: str, warehouse: str, version_id: str, at: datetime | None = None, **extra) -> dict:
+    """The journal entry that commits a run: it was published as this data version."""
+    return {
+        "action": "publish",
+        "run": run,
+        "warehouse": warehouse,
+        "time": journal.stamp(at or datetime.now()),
+        "version_id": version_id,
+        **extra,
+    }
+
+
+def aborted_entry(run: str, warehouse: str | None, exc: BaseException) -> dict:
+    """The journal entry of a run that stopped before publishing."""
+    return {
+        "action": "abort",
+        "run": run,
+        "warehouse": warehouse,
+        "time": journal.stamp(datetime.now()),
+        "message": explain(exc) if isinstance(exc, PUBLISH_ERRORS) else type(exc).__name__,
+    }
+
+
+def reconcile(db: Path, archive_dir: Path) -> None:
+    """Commit the live warehouse's last run in the journal if the loader died between its rename and the entry."""
+    if not db.exists():
+        return
+    with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
+        meta = dict(con.execute("select key, value from meta").fetchall())
+        version = con.execute(
+            "select published_at, note from data_version where version_id = ?", [meta.get("data_version")]
+        ).fetchone()
+    run = meta.get("journal_run")
+    if run is None or version is None:
+        return
+    entries = journal.read(archive_dir)
+    if any(e["run"] == run and e["action"] == "publish" for e in entries):
+        return
+    if any(e["run"] == run for e in entries):
+        journal.append(
+            archive_dir,
+            [
+                published_entry(
+                    run, meta["warehouse_id"], meta["data_version"], version[0], note=version[1], recovered=True
+                )
+            ],
+        )
+
+
+def _note(report: LoadReport) -> str:
+    """The data version's note: what this load brought."""
+    names = [o.path.name for o in report.files if o.status == "loaded"]
+    shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    return f"Inläsning: {count(len(names), 'fil', 'filer')} ({shown})"
 
 
 # ---------------------------------------------------------------------------------------------------- output
@@ -260,7 +359,13 @@ def as_json(report: LoadReport) -> dict:
             }
         )
     summary = {status: report.count(status) for status in STATUS_LABELS}
-    return {"db": str(report.db), "files": files, "summary": {"files": len(report.files), **summary}}
+    return {
+        "status": "ok",
+        "db": str(report.db),
+        "data_version": report.data_version,
+        "files": files,
+        "summary": {"files": len(report.files), **summary},
+    }
 
 
 def _problem_line(kind: str, problem: Problem) -> str:
@@ -310,7 +415,20 @@ def as_text(report: LoadReport) -> str:
         )
     )
     lines.append(f"Summa: {count(len(report.files), 'fil', 'filer')}: {counts}. Lager: {report.db}")
+    if report.data_version:
+        lines.append(f"Publicerat som dataversion {report.data_version}.")
     return "\n".join(lines)
+
+
+def add_wait_argument(parser: argparse.ArgumentParser) -> None:
+    """The --wait option of every command that takes the load lock."""
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT_SECONDS,
+        metavar="SEKUNDER",
+        help=f"längsta väntan på en annan inläsning, sedan slutkod 3 (standard {DEFAULT_WAIT_SECONDS:g})",
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -320,17 +438,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--db", type=Path, metavar="FIL", help="lagrets fil (standard: STYRKEDJAN_DB eller data/warehouse.duckdb)"
     )
     parser.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    add_wait_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the files; exit 0 when nothing was rejected, 1 when something was, 2 when a path does not exist."""
+    """Load the files; exit 0 when nothing was rejected, 1 when something was, 2 for a missing path, 3 unpublished."""
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         print(f"python -m etl load: fel: sökvägen finns inte: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    report = load_paths(args.paths, args.db or settings.db_path())
+        return EXIT_USAGE
+    db = args.db or settings.db_path()
+    try:
+        report = load_paths(args.paths, db, wait=args.wait)
+    except CouldNotPublish as exc:
+        return report_failure(exc.message, args.json, db=str(db))
     if args.json:
         print(json.dumps(as_json(report), ensure_ascii=False, indent=2))
     else:
         print(as_text(report))
-    return 1 if report.count("rejected") else 0
+    return EXIT_REJECTED if report.count("rejected") else 0

@@ -5,9 +5,12 @@ new warehouse), written, checkpointed, closed and moved over the live file with 
 either the old or the new warehouse and never wait for a lock.
 """
 
+import contextlib
 import csv
+import hashlib
 import os
 import shutil
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +18,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl.journal import fsync_path
 from etl.model import Workbook
-from etl.warehouse import create_schema, rebuild_current
+from etl.warehouse import create_schema, rebuild_current, sql, upgrade_schema
 
 REFERENCE = Path(__file__).parent / "reference"
 
@@ -75,6 +79,7 @@ def create_warehouse(path: Path, demo: bool = False) -> duckdb.DuckDBPyConnectio
     fill_reference(con)
     set_meta(con, "demo", "true" if demo else "false")
     set_meta(con, "created_at", datetime.now().isoformat(timespec="seconds"))
+    set_meta(con, "warehouse_id", uuid.uuid4().hex[:12])  # names this warehouse's entries in the load journal
     return con
 
 
@@ -94,15 +99,19 @@ class Staging:
     def __init__(self, live: Path, demo: bool = False, fresh: bool = False):
         self.live = Path(live)
         self.path = self.live.with_name(f"{self.live.name}.{os.getpid()}.tmp")
-        self.path.unlink(missing_ok=True)
-        # A WAL left by a killed run with the same pid would be replayed onto the fresh copy and fail.
-        Path(f"{self.path}.wal").unlink(missing_ok=True)
+        self.con, self.published_at = None, None
+        self._remove_files()  # a WAL left by a killed run with the same pid would be replayed onto the fresh copy
         self.live.parent.mkdir(parents=True, exist_ok=True)
-        if self.live.exists() and not fresh:
-            shutil.copyfile(self.live, self.path)
-            self.con = duckdb.connect(str(self.path), config=DUCKDB_CONFIG)
-        else:
-            self.con = create_warehouse(self.path, demo=demo)
+        try:
+            if self.live.exists() and not fresh:
+                shutil.copyfile(self.live, self.path)
+                self.con = duckdb.connect(str(self.path), config=DUCKDB_CONFIG)
+                upgrade_schema(self.con)
+            else:
+                self.con = create_warehouse(self.path, demo=demo)
+        except BaseException:
+            self.discard()  # a copy cut short by a full disk must not keep the disk full
+            raise
 
     def known_hashes(self) -> set[str]:
         """sha256 of every submission already stored."""
@@ -117,7 +126,7 @@ class Staging:
             (m, c, p): sid
             for sid, m, c, p in self.con.execute(
                 "select submission_id, municipality_code, committee_code, period from submission "
-                "where superseded_by is null"
+                "where superseded_by is null and withdrawn_at is null"
             ).fetchall()
         }
         results, submissions, supersede = [], [], []
@@ -187,19 +196,85 @@ class Staging:
         arrow = pa.table({c: [row.get(c) for row in rows] for c in columns})  # noqa: F841 (used by SQL)
         self.con.execute(f"insert into {table} select * from arrow")
 
-    def publish(self) -> None:
-        """Rebuild current tables, checkpoint, close and atomically replace the live warehouse."""
-        rebuild_current(self.con)
-        set_meta(self.con, "published_at", datetime.now().isoformat(timespec="seconds"))
-        self.con.execute("checkpoint")
-        self.con.close()
-        os.replace(self.path, self.live)
+    def restore(self, row: dict) -> None:
+        """Insert a submission row as recorded, without facts, superseding as add() would (for rebuild)."""
+        key = [row["municipality_code"], row["committee_code"], row["period"]]
+        previous = self.con.execute(
+            "select submission_id from submission where municipality_code = ? and committee_code = ? and period = ? "
+            "and superseded_by is null and withdrawn_at is null",
+            key,
+        ).fetchone()
+        self._insert("submission", [{**row, "superseded_by": None}])
+        if previous:
+            self.con.execute(
+                "update submission set superseded_by = ? where submission_id = ?", [row["submission_id"], previous[0]]
+            )
+
+    def withdraw(self, submission_id: int, reason: str, by: str, at: datetime) -> None:
+        """Mark a submission withdrawn and delete its fact rows; an earlier one it superseded comes back into force."""
+        self.con.execute("begin transaction")
+        try:
+            self.con.execute(
+                "update submission set withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? where submission_id = ?",
+                [at, by, reason, submission_id],
+            )
+            for table in TABLES.values():
+                self.con.execute(f"delete from {table} where submission_id = ?", [submission_id])
+            self.con.execute(sql("supersede"))
+            self.con.execute("commit")
+        except Exception:
+            self.con.execute("rollback")
+            raise
+
+    def publish(self, note: str | None = None, published_at: datetime | None = None, run: str | None = None) -> str:
+        """Rebuild current tables, record the data version, checkpoint, fsync and atomically replace the live file.
+
+        Returns the data version id. On any failure the staging files are removed and the live file is untouched.
+        """
+        try:
+            published_at = self.published_at = published_at or datetime.now()
+            rebuild_current(self.con)
+            set_meta(self.con, "published_at", published_at.isoformat(timespec="seconds"))
+            if run is not None:
+                set_meta(self.con, "journal_run", run)
+            version_id = record_version(self.con, published_at, note)
+            self.con.execute("checkpoint")
+            self.con.close()
+            fsync_path(self.path)  # the new file's content is on disk before its name replaces the old one
+            os.replace(self.path, self.live)
+            fsync_path(self.live.parent)  # and the rename itself survives a power cut
+        except BaseException:
+            self.discard()
+            raise
+        return version_id
+
+    def _remove_files(self) -> None:
+        self.path.unlink(missing_ok=True)
+        Path(f"{self.path}.wal").unlink(missing_ok=True)
+        shutil.rmtree(f"{self.path}.tmp", ignore_errors=True)  # DuckDB's spill folder
 
     def discard(self) -> None:
         """Drop the staging copy; the live warehouse is untouched."""
-        self.con.close()
-        self.path.unlink(missing_ok=True)
-        Path(f"{self.path}.wal").unlink(missing_ok=True)
+        if self.con is not None:
+            with contextlib.suppress(duckdb.Error):
+                self.con.close()
+        self._remove_files()
+
+
+def record_version(con: duckdb.DuckDBPyConnection, published_at: datetime, note: str | None) -> str:
+    """Write the data_version row of what is in force now and set meta data_version; returns the id.
+
+    The id is the first 10 hex digits of sha256 over etl/sql/version_basis.sql's sorted items, so the same
+    content always has the same id. Publishing unchanged content keeps the existing row.
+    """
+    items = [row[0] for row in con.execute(sql("version_basis")).fetchall()]
+    version_id = hashlib.sha256("\n".join(items).encode("utf-8")).hexdigest()[:10]
+    con.execute(
+        "insert or ignore into data_version select ?, ?, coalesce(max(submission_id), 0), ? from submission",
+        [version_id, published_at, note],
+    )
+    set_meta(con, "data_version", version_id)
+    return version_id
 
 
 def _derived(table: str, wb: Workbook) -> dict:

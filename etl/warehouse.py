@@ -1,5 +1,6 @@
 """Warehouse structure: create the schema and rebuild the current_* tables that the read side queries."""
 
+import uuid
 from pathlib import Path
 
 import duckdb
@@ -29,6 +30,13 @@ def sql(name: str) -> str:
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table of an empty warehouse."""
     con.execute(sql("schema"))
+
+
+def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Add what later loaders need to a warehouse published by an earlier one (idempotent)."""
+    con.execute(sql("upgrade"))
+    if not con.execute("select count(*) from meta where key = 'warehouse_id'").fetchone()[0]:
+        con.execute("insert into meta values ('warehouse_id', ?)", [uuid.uuid4().hex[:12]])
 
 
 def rebuild_current(con: duckdb.DuckDBPyConnection) -> None:

@@ -29,7 +29,18 @@ create table submission (
     contact_role varchar,
     row_count integer not null,
     warning_count integer not null,
-    superseded_by integer                    -- the later submission for the same municipality, committee, period
+    superseded_by integer,                   -- the later submission for the same municipality, committee, period
+    withdrawn_at timestamp,                  -- `etl withdraw`: no longer in force, its fact rows deleted
+    withdrawn_by varchar,
+    withdraw_reason varchar
+);
+
+-- One row per publish (contract point 3): the id is a hash of what is in force; cutoff = max_submission_id.
+create table data_version (
+    version_id varchar primary key,
+    published_at timestamp not null,
+    max_submission_id integer not null,
+    note varchar
 );
 
 create table goal (

@@ -1,0 +1,14 @@
+-- What a data version's id is a hash of: the submissions in force (id and content hash), the withdrawn
+-- submissions, and the Kolada imports. The same content always gives the same id.
+select 's' || submission_id || ':' || sha256 as item
+from submission
+where superseded_by is null and withdrawn_at is null
+union all
+select 'w' || submission_id as item
+from submission
+where withdrawn_at is not null
+union all
+select 'k' || source_file || ':' || strftime(imported_at, '%Y-%m-%d %H:%M:%S.%f') || ':' || count(*) as item
+from kolada
+group by source_file, imported_at
+order by item
