@@ -11,8 +11,6 @@ import sys
 
 import duckdb
 
-from etl.lock import LockTimeout
-
 EXIT_REJECTED, EXIT_USAGE, EXIT_NOT_PUBLISHED = 1, 2, 3
 NOTHING_PUBLISHED = "Inget publicerades; lagret är oförändrat."
 
@@ -27,7 +25,7 @@ class CouldNotPublish(RuntimeError):
 
 def explain(exc: BaseException) -> str:
     """A Swedish sentence for a failure while staging or publishing."""
-    if isinstance(exc, CouldNotPublish | LockTimeout):
+    if isinstance(exc, CouldNotPublish):
         return exc.message
     text = str(exc)
     if (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or "No space left" in text:
@@ -41,7 +39,7 @@ def explain(exc: BaseException) -> str:
     return f"Lagret kunde inte skrivas (DuckDB: {first}). {NOTHING_PUBLISHED}"
 
 
-PUBLISH_ERRORS = (OSError, duckdb.Error, CouldNotPublish, LockTimeout)
+PUBLISH_ERRORS = (OSError, duckdb.Error, CouldNotPublish)  # CouldNotPublish includes etl.lock.LockTimeout
 
 
 class Refused(ValueError):

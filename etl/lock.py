@@ -15,17 +15,15 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from etl.failure import CouldNotPublish
+
 DEFAULT_WAIT_SECONDS = 600.0
 POLL_SECONDS = 0.1
 _held: dict[str, int] = {}  # folder -> depth, for re-entry within this process
 
 
-class LockTimeout(RuntimeError):
+class LockTimeout(CouldNotPublish):
     """Another load held the lock for longer than we were willing to wait."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def holder_pid(folder: Path) -> int | None:

@@ -17,6 +17,7 @@ from etl import cells, spec
 from etl.cells import CellError, clean_text, display, is_empty, normalise_header
 from etl.container import column_letter
 from etl.model import About, Problem, Workbook
+from etl.personal import find_personal_data, warning_text
 
 HEADER_SEARCH_ROWS = 30
 ABOUT_SEARCH_ROWS, ABOUT_SEARCH_COLUMNS = 40, 10
@@ -133,6 +134,11 @@ class _Checker:
         """Record a warning at a location."""
         self.warnings.append(Problem(self.file_name, message, sheet, row, column, header, value))
 
+    def personal_data(self, text: object, **where) -> None:
+        """Warn about a personnummer or an e-mail address in a free-text cell (masked in the warning)."""
+        if found := find_personal_data(text):
+            self.warn(warning_text([kind for kind, _ in found]), value=", ".join(v for _, v in found), **where)
+
 
 # ---------------------------------------------------------------------------------------------------- Om rapporten
 
@@ -176,6 +182,8 @@ def _read_about(sheet: RawSheet, check: _Checker) -> tuple[About | None, str | N
             values[column.key] = _about_value(column, raw, values, sheet.name, check)
         except CellError as exc:
             check.error(str(exc), value=display(raw), **where)
+        if column.kind == "text":
+            check.personal_data(raw, **where)
     if len(values) < len(spec.ABOUT_FIELDS):
         return None, values.get("municipality_code")
     normalised, start, end = values["period"]
@@ -412,6 +420,8 @@ def _read_table(
                 example = f", t.ex. {column.example}" if column.example else ""
                 check.error(f"Värde saknas. Fyll i {column.header}{example}.", **where)
                 ok = False
+            if column.kind == "text":
+                check.personal_data(value, **where)
             parsed[column.key] = value
         if ok:
             table.rows.append(parsed)

@@ -140,9 +140,7 @@ def test_rebuild_refuses_an_existing_file_and_a_journal_it_cannot_reproduce(tmp_
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_withdraw_deletes_the_facts_keeps_who_and_why_and_brings_the_earlier_correction_back(
-    tmp_path, capsys, archive
-):
+def test_withdraw_deletes_the_facts_keeps_who_and_why_and_brings_the_earlier_correction_back(tmp_path, capsys, archive):
     db = tmp_path / "lager.duckdb"
     write_report(tmp_path / "v1.xlsx", sheets={"Mål": GOALS})
     v2 = write_report(tmp_path / "v2.xlsx", sheets={"Mål": _goal("Kontakta 19121212-1212")})
@@ -179,7 +177,7 @@ def test_withdraw_deletes_the_facts_keeps_who_and_why_and_brings_the_earlier_cor
     # a rebuild reproduces the withdrawal although the raw file is gone
     rebuild(tmp_path / "ny.duckdb")
     assert _tables(tmp_path / "ny.duckdb") == _tables(db)
-    assert _rows(tmp_path / "ny.duckdb", "select loaded_at from submission where submission_id = 2")[0][0] == (
-        _rows(db, "select loaded_at from submission where submission_id = 2")[0][0]
+    assert (
+        _rows(tmp_path / "ny.duckdb", "select loaded_at from submission where submission_id = 2")[0][0]
+        == (_rows(db, "select loaded_at from submission where submission_id = 2")[0][0])
     )
-
