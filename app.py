@@ -1,7 +1,8 @@
 """The Dash app shell: navbar from the page registry, demo banner, footer, offline assets. Pages live in pages/.
 
 Run with `python app.py` (127.0.0.1, port from PORT, default 8050) or `gunicorn -w 2 app:server`.
-A page registered with `nav=False` is left out of the navbar (e.g. a detail page reached by a link).
+A page registered with `nav=False` is left out of the navbar (e.g. a detail page reached by a link);
+`footer=True` lists it in the footer instead (Begrepp, Tillgänglighet).
 """
 
 import functools
@@ -108,8 +109,17 @@ def footer(info: meta.WarehouseInfo | None) -> html.Footer:
         text = "Inget datalager är publicerat."
     else:
         text = f"Data senast inläst {iso_date(info.loaded_at)} från {number(info.submissions)} inlämnade rapporter."
+    links = [
+        html.Li(dcc.Link(page["name"], href=page["relative_path"]))
+        for page in dash.page_registry.values()
+        if page.get("footer")
+    ]
     return html.Footer(
-        html.Div(html.P(text, className="mb-0", id="footer-text"), className="container-fluid"), className="app-footer"
+        html.Div(
+            [html.P(text, className="mb-0", id="footer-text"), html.Ul(links, className="footer-links")],
+            className="container-fluid d-flex flex-wrap justify-content-between gap-2",
+        ),
+        className="app-footer",
     )
 
 

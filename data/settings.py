@@ -38,3 +38,8 @@ def parser_memory_bytes() -> int:
 def status_report_max_days() -> int:
     """Days without a project status report before the project is flagged (default 60)."""
     return int(os.environ.get("STYRKEDJAN_STATUS_REPORT_DAYS", "60"))
+
+
+def contact() -> str:
+    """Where users report accessibility and other problems (STYRKEDJAN_CONTACT), shown on /tillganglighet."""
+    return os.environ.get("STYRKEDJAN_CONTACT", "kommunens kontaktcenter")

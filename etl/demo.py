@@ -1,6 +1,7 @@
 """Demo data: a deterministic, realistic and entirely fictitious warehouse for the network municipalities.
 
-`python -m etl demo [--db FILE] [--xlsx DIR] [--scale N] [--first-month YYYY-MM] [--last-month YYYY-MM]`
+`python -m etl demo [--db FILE] [--xlsx DIR] [--kommuner N] [--from YYYY-MM] [--to YYYY-MM]`
+(`--scale`, `--first-month`, `--last-month` are the older spellings of the same options.)
 
 Every number comes from a seeded random generator keyed by municipality, committee and topic, so the same
 arguments always give the same facts (nothing depends on the clock). One workbook is generated per
@@ -75,6 +76,12 @@ NETWORK = {
     "2280": (24_700, 2_000, 0.03),
     "0182": (109_000, 5_000, 0.07),
 }
+# Generated municipalities suggest either clearly more or clearly less than Piteå (0.06 a month, about 0.018
+# implemented), so the national demo ranks Piteå 214th of 290 whatever the months built: the six network
+# members above it plus ABOVE generated ones (issue 17's literal test).
+ABOVE = 207
+HIGH_RATES = (0.075, 0.16)
+LOW_RATES = (0.012, 0.025)
 GENERIC_COMMITTEES = (
     ("KS", "Kommunstyrelsen"),
     ("BUN", "Barn- och utbildningsnämnden"),
@@ -475,14 +482,13 @@ def demo_municipalities(count: int = 10) -> list[Municipality]:
         for code, (inhabitants, employees, rate) in NETWORK.items()
     ]
     generic = tuple(Committee(code, name, AREA_OF[code]) for code, name in GENERIC_COMMITTEES)
-    for code in sorted(set(names) - set(NETWORK))[: max(0, count - len(NETWORK))]:
+    others = sorted(set(names) - set(NETWORK))
+    above = set(sorted(others, key=lambda code: hashlib.sha256(f"{SEED}:{code}:band".encode()).digest())[:ABOVE])
+    for code in others[: max(0, count - len(NETWORK))]:
         rng = _rng(SEED, code, "size")
         inhabitants = round(math.exp(rng.uniform(math.log(2_500), math.log(120_000))), -2)
-        out.append(
-            Municipality(
-                code, names[code], int(inhabitants), int(inhabitants * 0.075), rng.uniform(0.02, 0.15), generic
-            )
-        )
+        rate = rng.uniform(*(HIGH_RATES if code in above else LOW_RATES))
+        out.append(Municipality(code, names[code], int(inhabitants), int(inhabitants * 0.075), rate, generic))
     return out[:count]
 
 
@@ -1104,10 +1110,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, help="Lagrets fil (standard: STYRKEDJAN_DB eller data/warehouse.duckdb).")
     parser.add_argument("--xlsx", type=Path, metavar="MAPP", help="Skriv också varje rapport som xlsx i MAPP.")
     parser.add_argument(
-        "--scale", type=int, default=10, metavar="N", help="Antal kommuner, 10–290 (standard 10: nätverkets kommuner)."
+        "--kommuner",
+        "--scale",
+        dest="scale",
+        type=int,
+        default=10,
+        metavar="N",
+        help="Antal kommuner, 1–290 (standard 10: nätverkets kommuner; 290: hela landet).",
     )
-    parser.add_argument("--first-month", default=FIRST_MONTH, metavar="ÅÅÅÅ-MM", help="Första månad.")
-    parser.add_argument("--last-month", default=LAST_MONTH, metavar="ÅÅÅÅ-MM", help="Sista månad.")
+    parser.add_argument(
+        "--from", "--first-month", dest="first_month", default=FIRST_MONTH, metavar="ÅÅÅÅ-MM", help="Första månad."
+    )
+    parser.add_argument(
+        "--to", "--last-month", dest="last_month", default=LAST_MONTH, metavar="ÅÅÅÅ-MM", help="Sista månad."
+    )
     parser.add_argument("--replace", action="store_true", help="Ersätt även ett lager med inlästa (riktiga) rapporter.")
     add_wait_argument(parser)
 
@@ -1115,7 +1131,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build the demo warehouse and print what it holds."""
     if not 1 <= args.scale <= 290:
-        print("--scale måste vara mellan 1 och 290.", file=sys.stderr)
+        print("--kommuner måste vara mellan 1 och 290.", file=sys.stderr)
         return 2
     if args.xlsx and args.scale > len(NETWORK):
         print(

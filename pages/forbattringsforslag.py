@@ -7,6 +7,7 @@ from data import meta, network
 from data.formatting import number
 from data.network import Period, Ranking
 from data.periods import add_months
+from data.rankings import place_text
 from ui.components import (
     data_table,
     empty_state,
@@ -19,11 +20,14 @@ from ui.components import (
     section,
 )
 from ui.figures import empty_figure, graph
+from ui.glossary import definitions_note
 from ui.network import department_figure, ranking_figure, trend_figure, yearly_figure
 from ui.network_tables import (
+    RANKING_PAGE_SIZE,
     department_rows,
     incomplete_items,
     leader_text,
+    own_page,
     radio_group,
     ranking_columns,
     ranking_rows,
@@ -40,14 +44,15 @@ MEASURE = {"genomforda": "implemented", "inlamnade": "submitted"}
 NO_SUGGESTIONS = "Inga förbättringsförslag är inrapporterade"
 register_filters(PREFIX, url_params=tuple(PARAMS))
 
-DEFINITION = (
-    "Så räknas måtten: förslag per medarbetare = antal inlämnade (genomförda) förslag under perioden delat med "
-    "antalet medarbetare, där antalet medarbetare är medelvärdet av månadernas antal (summerat över "
-    "förvaltningarna). Genomförandegrad = genomförda / inlämnade. En kommun som saknar uppgifter för någon månad "
-    "eller förvaltning i perioden är ofullständig: den visas separat och rangordnas inte, i stället för att räknas "
-    "som noll. Lika värden får samma placering (1, 2, 2, 4). Egna mål gäller per medarbetare och år och jämförs "
-    "pro rata: mål × antal månader i perioden / 12. Helårstakt = periodens värde × 12 / antal månader och visas "
-    "bara när det är valt."
+# How the measures are computed, shown under the filters (words from data/glossary.py).
+MEASURE_TERMS = (
+    "Förslag per medarbetare",
+    "Medarbetare",
+    "Genomförandegrad",
+    "Ofullständig",
+    "Placering",
+    "Pro rata",
+    "Helårstakt",
 )
 
 
@@ -91,13 +96,19 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
     return page(
         TITLE,
         filter_bar(PREFIX, filters, extra=controls),
-        html.P(DEFINITION, className="text-body-secondary small mt-2", id=f"{PREFIX}-definition"),
+        definitions_note(f"{PREFIX}-definition", MEASURE_TERMS),
         dcc.Store(id=f"{PREFIX}-leaders"),
         html.Section(id=f"{PREFIX}-kpis", className="row g-3 my-2", **{"aria-label": "Nyckeltal för nätverket"}),
         section(
             "Rangordning",
             graph(f"{PREFIX}-ranking", "Kommunerna rangordnade, med eget mål pro rata (◆)"),
-            data_table(f"{PREFIX}-table", [], ranking_columns(False)),
+            data_table(
+                f"{PREFIX}-table",
+                [],
+                ranking_columns(False),
+                page_size=RANKING_PAGE_SIZE,
+                rowClassRules={"own-row": "params.data.own"},
+            ),
             html.Div(id=f"{PREFIX}-incomplete", className="mt-3"),
         ),
         section(
@@ -125,7 +136,7 @@ def kpi_cards(ranking: Ranking, municipality: str, annualised: bool) -> list:
     elif own.rank is None:
         place, detail = "Ofullständig", f"Saknar {len(own.missing_months)} av {own.n_months} månader"
     else:
-        place = f"{own.rank} av {len(ranking.ranked)}"
+        place = place_text(own.rank, len(ranking.ranked)).capitalize()
         factor = 12 / ranking.period.n_months if annualised else 1
         value = own.per_employee(ranking.measure) * factor
         detail = f"{number(value, 2)} per medarbetare{' (helårstakt)' if annualised else ''}"
@@ -147,6 +158,7 @@ def kpi_cards(ranking: Ranking, municipality: str, annualised: bool) -> list:
     Output(f"{PREFIX}-ranking", "figure"),
     Output(f"{PREFIX}-table", "rowData"),
     Output(f"{PREFIX}-table", "columnDefs"),
+    Output(f"{PREFIX}-table", "paginationGoTo"),
     Output(f"{PREFIX}-incomplete", "children"),
     Output(f"{PREFIX}-leaders", "data"),
     *_inputs(),
@@ -155,15 +167,17 @@ def update_ranking(municipality, month, omfang, matt, takt):
     """The ranking, leader, targets and incomplete municipalities for the chosen period."""
     chosen = period_for(omfang, month)
     if chosen is None:
-        return [], empty_figure(NO_SUGGESTIONS), [], ranking_columns(False), [], []
+        return [], empty_figure(NO_SUGGESTIONS), [], ranking_columns(False), 0, [], []
     annualised = takt == "helar"
     ranking = network.ranking(chosen, MEASURE.get(matt, "implemented"))
     incomplete = incomplete_items(ranking)
+    rows = ranking_rows(ranking, annualised, municipality)
     return (
         kpi_cards(ranking, municipality, annualised),
-        ranking_figure(ranking, annualised),
-        ranking_rows(ranking, annualised),
+        ranking_figure(ranking, annualised, municipality),
+        rows,
         ranking_columns(annualised),
+        own_page(rows),
         incomplete or empty_state("Alla kommuner har fullständiga uppgifter för perioden."),
         [r.municipality_code for r in ranking.leaders],
     )

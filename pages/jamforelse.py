@@ -19,7 +19,7 @@ from ui.components import (
 )
 from ui.figures import empty_figure, graph
 from ui.network import comparison_ranking_figure, comparison_trend_figure, distribution_figure
-from ui.network_tables import comparison_columns, comparison_rows, period_text, radio_group
+from ui.network_tables import RANKING_PAGE_SIZE, comparison_columns, comparison_rows, period_text, radio_group
 
 dash.register_page(__name__, path="/jamforelse", name="Jämförelse", title="Jämförelse – Styrkedjan", order=7)
 PREFIX = "jamforelse"
@@ -132,7 +132,7 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
         section(
             "Rangordning och eget målvärde",
             graph(f"{PREFIX}-ranking", "Kommunerna rangordnade efter indikatorns riktning, eget målvärde (◆)"),
-            data_table(f"{PREFIX}-table", [], comparison_columns(indicator.unit)),
+            data_table(f"{PREFIX}-table", [], comparison_columns(indicator.unit), page_size=RANKING_PAGE_SIZE),
         ),
         section("Fördelning", graph(f"{PREFIX}-distribution", "Spridningen i nätverket, varje punkt är en kommun")),
         section("Över tid", graph(f"{PREFIX}-trend", "Varje kommuns värde per period")),

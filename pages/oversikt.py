@@ -20,6 +20,7 @@ from ui.components import (
     section,
 )
 from ui.figures import graph
+from ui.glossary import term_label
 from ui.overview import attainment_figure, forecast_deviation_figure
 
 dash.register_page(__name__, path="/", name="Översikt", title="Översikt – Styrkedjan", order=0)
@@ -36,7 +37,7 @@ def _page_href(path: str, filters: meta.Filters, committee: str | None = None) -
 
 
 def _item(term: str, text: str, href: str | None):
-    return [html.Dt(term), html.Dd(dcc.Link(text, href=href) if href else text)]
+    return [html.Dt(term_label(term)), html.Dd(dcc.Link(text, href=href) if href else text)]
 
 
 def _goal_text(s: CommitteeSummary) -> str:

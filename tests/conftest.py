@@ -33,3 +33,23 @@ def steering_db(steering_path, monkeypatch):
     """Point the read side at the steering fixture warehouse."""
     monkeypatch.setenv("STYRKEDJAN_DB", str(steering_path))
     return steering_path
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory):
+    """The network demo warehouse (python -m etl demo), built once per session."""
+    from etl import demo
+
+    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
+    demo.build(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def national_path(tmp_path_factory):
+    """The national demo: `python -m etl demo --kommuner 290 --from 2022-01 --to 2026-12`, built once per session."""
+    from etl.__main__ import main
+
+    path = tmp_path_factory.mktemp("national") / "warehouse.duckdb"
+    assert main(["demo", "--db", str(path), "--kommuner", "290", "--from", "2022-01", "--to", "2026-12"]) == 0
+    return path

@@ -230,7 +230,7 @@ def test_demo_command_refuses_bad_arguments(tmp_path, capsys):
     assert main(["demo", "--db", str(db), "--first-month", "2025"]) == 2
     assert main(["demo", "--db", str(db), "--first-month", "2026-11"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        "--scale måste vara mellan 1 och 290.",
+        "--kommuner måste vara mellan 1 och 290.",
         "--xlsx går bara med nätverkets tio kommuner: de andra nämnderna finns inte i nämndlistan.",
         "Månader skrivs ÅÅÅÅ-MM, till exempel 2024-01, och första månaden kommer före den sista.",
         "Månader skrivs ÅÅÅÅ-MM, till exempel 2024-01, och första månaden kommer före den sista.",

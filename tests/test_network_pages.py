@@ -22,7 +22,12 @@ def comparison_db(tmp_path, monkeypatch):
 
 
 def card_texts(cards) -> list[tuple[str, str, str]]:
-    return [tuple(p.children for p in card.children.children) for card in cards]
+    return [tuple(text(p.children) for p in card.children.children) for card in cards]
+
+
+def text(child) -> str:
+    """A card line's text, also when the label is a link to its glossary entry."""
+    return child if isinstance(child, str) else child.children
 
 
 def find(component, component_id):
@@ -38,7 +43,7 @@ def find(component, component_id):
 
 
 def test_ranking_callback_texts_and_rows(db):
-    cards, _figure, rows, columns, incomplete, leaders = page.update_ranking(
+    cards, _figure, rows, columns, table_page, incomplete, leaders = page.update_ranking(
         "2581", "2025-03", "ar", "genomforda", "period"
     )
     assert leaders == ["0583"]
@@ -48,7 +53,7 @@ def test_ranking_callback_texts_and_rows(db):
             "★ Motala",
             "0,150 genomförda förslag per medarbetare (15,0 per 100). Försprång till Piteå: 1,7 per 100 medarbetare.",
         ),
-        ("Placering, Piteå", "2 av 4", "0,13 per medarbetare"),
+        ("Placering, Piteå", "Plats 2 av 4", "0,13 per medarbetare"),
         (
             "Mot eget mål, Piteå",
             "▼ Efter målet",
@@ -56,12 +61,13 @@ def test_ranking_callback_texts_and_rows(db):
         ),
         ("Kommuner i rangordningen", "4 av 6", "2 ofullständiga visas separat"),
     ]
-    assert [(r["rank"], r["name"], r["employees"], r["definition"], r["target"]) for r in rows] == [
-        (1, "Motala", 80.0, "Månadsavlönade den 1:a i månaden", "▲ I fas (+0,025)"),
-        (2, "Piteå", 300.0, "Månadsavlönade den 1:a i månaden", "▼ Efter målet (−0,017)"),
-        (3, "Vimmerby", 100.0, "Månadsavlönade den 1:a i månaden", "–"),
-        (3, "Åsele", 50.0, "Alla anställda", "–"),
+    assert [(r["rank"], r["name"], r["employees"], r["definition"], r["target"], r["own"]) for r in rows] == [
+        (1, "Motala", 80.0, "Månadsavlönade den 1:a i månaden", "▲ I fas (+0,025)", False),
+        (2, "Piteå", 300.0, "Månadsavlönade den 1:a i månaden", "▼ Efter målet (−0,017)", True),
+        (3, "Vimmerby", 100.0, "Månadsavlönade den 1:a i månaden", "–", False),
+        (3, "Åsele", 50.0, "Alla anställda", "–", False),
     ]
+    assert table_page == 0
     assert [li.children for li in incomplete.children[2].children] == [
         "Jönköping: inga uppgifter för hittills i år (jan–mar 2025).",
         "Västerås: saknar uppgifter (förslag eller medarbetare) för februari 2025 – 2 av 3 månader är kompletta.",
@@ -74,7 +80,7 @@ def test_annualised_and_single_month(db):
     assert columns[6]["headerName"] == "Inlämnade per medarbetare (helårstakt)"
     assert rows[0]["name"] == "Motala" and rows[0]["submitted_per_employee"] == 1.5
     assert rows[0]["implementation_rate"] == 40.0  # a share is never annualised
-    assert card_texts(cards)[1] == ("Placering, Motala", "1 av 4", "1,50 per medarbetare (helårstakt)")
+    assert card_texts(cards)[1] == ("Placering, Motala", "Plats 1 av 4", "1,50 per medarbetare (helårstakt)")
     cards, *_ = page.update_ranking("1980", "2025-02", "manad", "genomforda", "period")
     assert card_texts(cards)[0][:2] == ("Ledare, februari 2025", "★ Motala och Piteå")
     assert card_texts(cards)[1] == ("Placering, Västerås", "Ofullständig", "Saknar 1 av 1 månader")

@@ -28,6 +28,7 @@ from data.meta import Filters
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, LIGHT
 from ui.figures import ASSESSMENT_STYLE, LIGHT_STYLE
+from ui.glossary import term_label, with_glossary_tooltips
 
 GLOBAL_FILTERS = ("kommun", "period", "namnd")
 NO_REPORT = "Ingen rapport inlämnad för perioden"
@@ -246,7 +247,7 @@ def no_data_page(title: str) -> html.Div:
 def kpi_card(label: str, value: str, detail: str | None = None, href: str | None = None, card_id: str | None = None):
     """A figure with its label and an optional detail line; href makes the value a link to the explaining page."""
     shown = dcc.Link(value, href=href) if href else value
-    children = [html.P(label, className="kpi-label"), html.P(shown, className="kpi-value")]
+    children = [html.P(term_label(label), className="kpi-label"), html.P(shown, className="kpi-value")]
     if detail:
         children.append(html.P(detail, className="kpi-detail"))
     props = {"id": card_id} if card_id else {}
@@ -342,8 +343,12 @@ def number_column(field: str, header: str, decimals: int = 0, suffix: str | None
     }
 
 
-def data_table(component_id: str, rows: list[dict], columns: list[dict], page_size: int | None = None) -> dag.AgGrid:
-    """An ag-grid table with Swedish sorting, number format and texts; page_size turns on pagination."""
+def data_table(
+    component_id: str, rows: list[dict], columns: list[dict], page_size: int | None = None, **grid
+) -> dag.AgGrid:
+    """An ag-grid table with Swedish sorting, number format and texts; page_size turns on pagination.
+
+    Further keywords go to dag.AgGrid as they are (e.g. rowClassRules)."""
     options = {
         "localeText": GRID_LOCALE,
         "enableCellTextSelection": True,
@@ -356,10 +361,11 @@ def data_table(component_id: str, rows: list[dict], columns: list[dict], page_si
     return dag.AgGrid(
         id=component_id,
         rowData=rows,
-        columnDefs=columns,
+        columnDefs=with_glossary_tooltips(columns),
         defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions=options,
         style={"height": None},
+        **grid,
     )
 
 

@@ -1,6 +1,7 @@
 """Pure figure builders for the network pages (Förbättringsförslag and Jämförelse): data in, go.Figure out."""
 
 import statistics
+from html import escape
 
 import plotly.graph_objects as go
 
@@ -8,16 +9,17 @@ from data.comparison import NORMALISATIONS, Reference, Value, kolada_year
 from data.formatting import number
 from data.network import MonthPoint, Ranking, Rates, YearPoint
 from data.periods import MONTH_ABBREVIATIONS, months_between
+from data.rankings import Gap, excerpt, place_text
 from ui.figures import PALETTE, base_figure, empty_figure
 
 MEASURE_LABEL = {"implemented": "Genomförda", "submitted": "Inlämnade"}
-MAX_BARS = 40  # a ranking chart stays readable; the table below it always holds every municipality
-BAR_COLOUR, LEADER_COLOUR, TARGET_COLOUR, MEDIAN_COLOUR, NATIONAL_COLOUR = (
+BAR_COLOUR, LEADER_COLOUR, TARGET_COLOUR, MEDIAN_COLOUR, NATIONAL_COLOUR, OWN_COLOUR = (
     PALETTE[0],
     PALETTE[2],
     PALETTE[5],
     PALETTE[7],
     PALETTE[6],
+    PALETTE[1],
 )
 
 
@@ -41,18 +43,45 @@ def _bar_height(count: int) -> int:
     return max(280, 150 + 30 * count)
 
 
-def ranking_figure(ranking: Ranking, annualised: bool = False) -> go.Figure:
-    """Ranked municipalities by the chosen measure per 100 employees, leader marked, own target pro rata."""
-    rows = ranking.ranked[:MAX_BARS]
-    if not rows:
+def _excerpt_labels(items: list, own: str | None, label) -> tuple[list, list[str]]:
+    """Rows of an excerpt and their axis labels; a Gap becomes a label without a value, own is bold and marked."""
+    rows, labels = [], []
+    for item in items:
+        if isinstance(item, Gap):
+            rows.append(None)
+            labels.append(f"<i>{item.label()}</i>")
+            continue
+        text = escape(label(item))
+        rows.append(item)
+        labels.append(f"<b>▶ {text}</b>" if item.municipality_code == own else text)
+    return rows, labels
+
+
+def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None = None) -> go.Figure:
+    """Ranked municipalities by the chosen measure per 100 employees, leader marked, own target pro rata.
+
+    Beyond LIMIT places the chart shows the leaders and the own municipality with its neighbours; every skipped
+    run of places is a named row ("… 205 kommuner till (plats 6–210), se tabellen").
+    """
+    if not ranking.ranked:
         return empty_figure("Ingen kommun har fullständiga uppgifter för perioden")
     measure, period = ranking.measure, ranking.period
     factor = 12 / period.n_months if annualised else 1
     leader_codes = {r.municipality_code for r in ranking.leaders}
-    labels = [
-        f"{r.rank}. {r.municipality}" + (" ★ Ledare" if r.municipality_code in leader_codes else "") for r in rows
+    rows, labels = _excerpt_labels(
+        excerpt(ranking.ranked, own),
+        own,
+        lambda r: f"{r.rank}. {r.municipality}" + (" ★ Ledare" if r.municipality_code in leader_codes else ""),
+    )
+    values = [None if r is None else r.per_100(measure) * factor for r in rows]
+    colours = [
+        OWN_COLOUR
+        if r is not None and r.municipality_code == own
+        else LEADER_COLOUR
+        if r is not None and r.municipality_code in leader_codes
+        else BAR_COLOUR
+        for r in rows
     ]
-    values = [r.per_100(measure) * factor for r in rows]
     fig = base_figure(height=_bar_height(len(rows)))
     fig.add_trace(
         go.Bar(
@@ -60,26 +89,32 @@ def ranking_figure(ranking: Ranking, annualised: bool = False) -> go.Figure:
             x=values,
             orientation="h",
             name=f"{MEASURE_LABEL[measure]} per 100 medarbetare",
-            marker={"color": [LEADER_COLOUR if r.municipality_code in leader_codes else BAR_COLOUR for r in rows]},
-            text=[number(v, 1) for v in values],
+            marker={"color": colours},
+            text=["" if v is None else number(v, 1) for v in values],
             textposition="outside",
-            customdata=[[number(r.employees, 0), "; ".join(r.definitions) or "ingen angiven"] for r in rows],
+            customdata=[
+                ["", ""] if r is None else [number(r.employees, 0), "; ".join(r.definitions) or "ingen angiven"]
+                for r in rows
+            ],
             hovertemplate="%{y}: %{text} per 100 medarbetare<br>Medarbetare %{customdata[0]} "
             "(%{customdata[1]})<extra></extra>",
         )
     )
-    targets = [(label, ranking.status(r, measure)) for label, r in zip(labels, rows, strict=True)]
+    targets = [(label, ranking.status(r, measure)) for label, r in zip(labels, rows, strict=True) if r is not None]
     shown = [(label, s.pro_rata * 100 * factor) for label, s in targets if s is not None]
     if shown:
         fig.add_trace(
             _target_markers(shown, "Eget mål, pro rata för perioden", "%{y}: mål %{x:.1f} per 100 medarbetare")
         )
     suffix = ", omräknat till helårstakt" if annualised else ""
+    place = next((r for r in ranking.ranked if r.municipality_code == own), None)
+    where = f"<br>{escape(place.municipality)}: {place_text(place.rank, len(ranking.ranked))}" if place else ""
+    title = f"{MEASURE_LABEL[measure]} förslag per 100 medarbetare, {period.label()}{suffix}{where}"
     fig.update_layout(
-        title={"text": f"{MEASURE_LABEL[measure]} förslag per 100 medarbetare, {period.label()}{suffix}", "x": 0},
+        title={"text": title, "x": 0},
         yaxis={"autorange": "reversed", "tickformat": None},
         xaxis={"title": {"text": "per 100 medarbetare"}, "rangemode": "tozero"},
-        margin={"l": 220, "r": 40, "b": 100},
+        margin={"l": 340 if len(rows) < len(ranking.ranked) else 220, "r": 40, "b": 100, "t": 90 if where else 60},
         legend=BOTTOM_LEGEND,
         showlegend=bool(shown),
     )
@@ -237,15 +272,21 @@ def _reference_lines(fig: go.Figure, median: float | None, national: Reference |
 
 
 def comparison_ranking_figure(
-    ranked: list[Value], normalisation: str, median: float | None, national: Reference | None
+    ranked: list[Value],
+    normalisation: str,
+    median: float | None,
+    national: Reference | None,
+    own: str | None = None,
 ) -> go.Figure:
-    """Municipalities ranked by the indicator (best first by its direction), own target beside each value."""
+    """Municipalities ranked by the indicator (best first by its direction), own target beside each value.
+
+    Beyond LIMIT places it shows an excerpt like ranking_figure, naming every skipped run of places.
+    """
     if not ranked:
         return empty_figure("Inga värden att jämföra för vald period")
-    rows = ranked[:MAX_BARS]
-    unit = _unit_text(rows[0].unit, normalisation)
-    labels = [f"{v.rank}. {v.municipality}" for v in rows]
-    values = [v.shown(normalisation) for v in rows]
+    rows, labels = _excerpt_labels(excerpt(ranked, own), own, lambda v: f"{v.rank}. {v.municipality}")
+    unit = _unit_text(ranked[0].unit, normalisation)
+    values = [None if v is None else v.shown(normalisation) for v in rows]
     fig = base_figure(height=_bar_height(len(rows)) + 40)
     # Dots, not bars: values such as 83-89 % must be told apart, so the axis does not start at zero.
     fig.add_trace(
@@ -255,17 +296,17 @@ def comparison_ranking_figure(
             mode="markers+text",
             name="Utfall",
             marker={"color": BAR_COLOUR, "size": 14, "symbol": "circle"},
-            text=[number(v, 1) for v in values],
+            text=["" if v is None else number(v, 1) for v in values],
             textposition="middle left",
             hovertemplate=f"%{{y}}: %{{text}} {unit}<extra></extra>",
         )
     )
-    targets = [(label, v.target_shown(normalisation)) for label, v in zip(labels, rows, strict=True)]
+    targets = [(label, v.target_shown(normalisation)) for label, v in zip(labels, rows, strict=True) if v]
     targets = [(label, t) for label, t in targets if t is not None]
     if targets:
         fig.add_trace(_target_markers(targets, "Kommunens eget målvärde", f"%{{y}}: målvärde %{{x:.1f}} {unit}"))
     _reference_lines(fig, median, national)
-    direction = "högre är bättre" if rows[0].direction == "higher" else "lägre är bättre"
+    direction = "högre är bättre" if ranked[0].direction == "higher" else "lägre är bättre"
     fig.update_layout(
         title={"text": f"Rangordning ({direction})", "x": 0},
         yaxis={"autorange": "reversed", "tickformat": None},

@@ -13,6 +13,8 @@ from ui.components import number_column, text_column
 ON_TRACK, BEHIND = "▲ I fas", "▼ Efter målet"
 STATUS_SYMBOL = {"on_target": "✔", "off_target": "✖", "no_target": "○"}
 
+RANKING_PAGE_SIZE = 25  # places per table page; the chosen municipality's page opens first
+
 
 def radio_group(component_id: str, legend: str, options: list[dict], value: str, width: str) -> html.Fieldset:
     """Radio buttons inside a fieldset whose legend names the choice for screen readers."""
@@ -88,10 +90,18 @@ def _rate_row(r: Rates, factor: float) -> dict:
     }
 
 
-def ranking_rows(ranking: Ranking, annualised: bool) -> list[dict]:
-    """One row per ranked municipality, best first, with its target status."""
+def ranking_rows(ranking: Ranking, annualised: bool, own: str | None = None) -> list[dict]:
+    """One row per ranked municipality, best first, with its target status; own=True marks the chosen one."""
     factor = 12 / ranking.period.n_months if annualised else 1
-    return [{**_rate_row(r, factor), "target": status_text(ranking.status(r))} for r in ranking.ranked]
+    return [
+        {**_rate_row(r, factor), "target": status_text(ranking.status(r)), "own": r.municipality_code == own}
+        for r in ranking.ranked
+    ]
+
+
+def own_page(rows: list[dict], page_size: int = RANKING_PAGE_SIZE) -> int:
+    """The (0-based) table page that holds the own municipality's row, so the table opens there."""
+    return next((index // page_size for index, row in enumerate(rows) if row.get("own")), 0)
 
 
 def department_rows(rows: list[Rates], period: Period | None, annualised: bool) -> list[dict]:

@@ -1,5 +1,6 @@
 """Every page in dash.page_registry, in real Chromium on the demo warehouse: no console errors, no callback
-errors, no axe-core WCAG 2.1 A/AA violations, and a full-page screenshot under artifacts/screenshots/.
+errors, no axe-core WCAG 2.1 A/AA violations, and a full-page screenshot under artifacts/screenshots/, at 1366
+and 1920 px wide.
 
 A page is found from its file in pages/, so a new page is walked without touching this file. A page whose path
 has variables (path_template) is opened at its `example_path` (a register_page keyword) or at EXAMPLE_PATHS.
@@ -17,6 +18,8 @@ PAGE_MODULES = sorted(f"pages.{p.stem}" for p in PAGES_DIR.glob("*.py") if not p
 
 # Sample paths for templated pages that do not declare example_path themselves.
 EXAMPLE_PATHS: dict[str, str] = {}
+# A laptop and a 1080p screen or projector: every page must pass at both widths.
+WIDTHS = (1366, 1920)
 
 pytestmark = pytest.mark.browser
 
@@ -35,10 +38,15 @@ def test_walk_covers_every_registered_page(app_url):
     assert sorted(dash.page_registry) == PAGE_MODULES
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("module", PAGE_MODULES)
-def test_page(module, app_url, driver):
-    open_page(driver, app_url + page_path(module))
-    shot = full_page_screenshot(driver, module.removeprefix("pages."))
+def test_page(module, width, app_url, driver):
+    driver.set_window_size(width, 1000)
+    try:
+        open_page(driver, app_url + page_path(module))
+        shot = full_page_screenshot(driver, f"{module.removeprefix('pages.')}-{width}")
+    finally:
+        driver.set_window_size(1280, 1024)
     assert driver.find_element("css selector", "main h1").text.strip()
     assert console_errors(driver) == []
     assert callback_failures(driver) == []

@@ -1,0 +1,25 @@
+"""Tillgänglighet: the accessibility statement DOS-lagen asks of public-sector sites."""
+
+import dash
+
+from data import settings
+from ui.components import page
+from ui.glossary import accessibility_statement
+
+dash.register_page(
+    __name__,
+    path="/tillganglighet",
+    name="Tillgänglighet",
+    title="Tillgänglighetsredogörelse – Styrkedjan",
+    order=91,
+    nav=False,
+    footer=True,
+)
+PREFIX = "tillganglighet"
+TITLE = "Tillgänglighetsredogörelse"
+
+
+def layout(**_):
+    """What is tested, the known exception and how to report a problem."""
+    pages = [(p["name"], p.get("example_path") or p["path"]) for p in dash.page_registry.values()]
+    return page(TITLE, *accessibility_statement(PREFIX, pages, settings.contact()))
