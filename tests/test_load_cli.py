@@ -239,6 +239,10 @@ def test_exit_codes_and_swedish_text_output(tmp_path):
         f"Avvisad: {tmp_path / 'fel.xlsx'}: 1 fel, inget från filen lästes in.",
         '    Fel: blad Om rapporten, rad 3, kolumn B (Kommunkod), värde "9999": Kommunkoden 9999 finns inte bland '
         "Sveriges 290 kommuner. Skriv kommunens fyrsiffriga kod från SCB, t.ex. 0884 för Vimmerby.",
+        "    Varning: blad Om rapporten, kolumn Kommunkod: Eftersom Kommunkod på bladet Om rapporten har fel har "
+        "Styrkedjan inte kunnat kontrollera: nämnderna i kolumnen Mottagare på bladet Uppdrag (mot nämndlistan); "
+        "årsbudgeten på bladet Ekonomi mot förra månadens rapport. Det görs när felet är rättat och filen lämnas "
+        "in igen.",
         f"Överhoppad: {tmp_path / 'ok.xlsx'}: identiskt innehåll är redan inläst (ok.xlsx, inläst "
         + _rows(db, "select strftime(loaded_at, '%Y-%m-%d %H:%M:%S') from submission")[0][0]
         + ").",

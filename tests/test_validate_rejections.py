@@ -24,26 +24,36 @@ def test_every_error_of_a_file_is_listed_with_its_location(tmp_path):
         tmp_path / "r.xlsx",
         about={"Period": "2025-13"},
         sheets={
-            "Ekonomi": [ECONOMY[0], ["2025-02", "Grundskola", -300000, "ca 25 000", -25500, None]],
+            "Ekonomi": [ECONOMY[0], ["2025-02", "Grundskola", -300000, "ca 25 000", -25500, None],
+                        ["2025-02", "Förskola", -1, -1, -1, -1]],
             "Avvikelser": [DEVIATIONS[0], DEVIATIONS[1], DEVIATIONS[1]],
             "Projekt": [PROJECTS[0], project],
         },
-    )
+    )  # fmt: skip
     result = read_report(path)
     assert result.workbook is None
+    # The broken period does not hold back the checks that do not need it (the duplicate deviation).
     assert located(result.errors) == [
         ("Om rapporten", 6, "B", "Period", "2025-13"),
         ("Ekonomi", 2, "D", "Budget", "ca 25 000"),
         ("Ekonomi", 2, "F", "Helårsprognos", None),
         ("Projekt", 2, "I", "Tid", "Grönt"),
+        ("Avvikelser", 3, "A", "Avvikelse-ID", "AV-1"),
     ]
     assert [e.message for e in result.errors] == [
         "Skriv perioden som månad (2025-03), tertial (2025-T1) eller år (2025).",
         "Skriv ett tal här, t.ex. 1\u00a0234,5 (decimalkomma, minus som -).",
         "Värde saknas. Fyll i Helårsprognos, t.ex. -415 000.",
         "Värdet finns inte i listan. Välj ett av: Grön, Gul, Röd.",
+        "Samma Avvikelse-ID (AV-1) finns redan på rad 2. Varje rad ska vara unik: ta bort dubbletten eller rätta "
+        "värdet.",
     ]
     assert result.errors[0].where() == "blad Om rapporten, rad 6, kolumn B (Period)"
+    assert [(w.sheet, w.header, w.message) for w in result.warnings] == [
+        ("Om rapporten", "Period", "Eftersom Period på bladet Om rapporten har fel har Styrkedjan inte kunnat "
+         "kontrollera: att månaderna på bladet Ekonomi ligger inom rapportens period. Det görs när felet är "
+         "rättat och filen lämnas in igen."),
+    ]  # fmt: skip
 
 
 def test_checks_across_rows_run_when_the_identity_is_valid(tmp_path):
