@@ -143,10 +143,10 @@ def _not_a_zip(path: Path, file_name: str) -> Problem:
     except UnicodeDecodeError:
         is_text = False
     suffix = Path(file_name).suffix.casefold()
-    if is_text and (suffix == ".fods" or b"<office:document" in head):
+    if is_text and b"<office:document" in head:
         return other_format(file_name, OTHER_FORMATS[".fods"])
-    if is_text and suffix == ".csv":
-        return other_format(file_name, OTHER_FORMATS[".csv"])
+    if suffix in OTHER_FORMATS:  # a CSV file in any encoding, or another format that is no zip
+        return other_format(file_name, OTHER_FORMATS[suffix])
     if is_text:
         return Problem(
             file_name,

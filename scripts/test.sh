@@ -9,6 +9,7 @@ need=()
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v npm >/dev/null || need+=(npm)
+command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)  # LibreOffice writes the loader's Calc fixtures
 if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null

@@ -1,5 +1,6 @@
 """Real report workbooks for loader tests: written with openpyxl, broken with zipfile where a test needs it."""
 
+import subprocess
 import zipfile
 from datetime import date
 from functools import cache
@@ -85,10 +86,12 @@ def write_report(
     about: dict | None = None,
     sheets: dict[str, list[list]] | None = None,
     title_rows: int = 0,
+    number_formats: dict[tuple[str, str], str] | None = None,
 ) -> Path:
     """Write a report: 'Om rapporten' (ABOUT updated with about; a None value drops the label) and fact sheets.
 
-    sheets maps sheet name -> rows, the first being the header row; title_rows puts that many title lines above.
+    sheets maps sheet name -> rows, the first being the header row; title_rows puts that many title lines above;
+    number_formats maps (sheet name, cell such as 'F2') -> an Excel number format, e.g. '0.0%'.
     """
     book = openpyxl.Workbook()
     ws = book.active
@@ -104,9 +107,25 @@ def write_report(
             sheet.append([f"{name}: rubrikrad {n + 1}" if n == 0 else None])
         for row in rows:
             sheet.append(row)
+    for (name, cell), number_format in (number_formats or {}).items():
+        book[name][cell].number_format = number_format
     path = Path(path)
     book.save(path)
     return path
+
+
+def calc_saved(paths: list[Path], folder: Path, to: str = "xlsx") -> list[Path]:
+    """The files as LibreOffice Calc saves them: converted headless by soffice into folder, in one run.
+
+    A private profile under folder keeps parallel test sessions (and a user's own LibreOffice) apart.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / ".profile").resolve().as_uri()
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", to, "--outdir", str(folder)]
+    subprocess.run([*command, *map(str, paths)], check=True, capture_output=True, timeout=300)
+    converted = [folder / f"{Path(p).stem}.{to}" for p in paths]
+    assert all(p.exists() for p in converted), converted
+    return converted
 
 
 def rewrite_zip(
