@@ -642,11 +642,10 @@ def _check_budget_change(table: _Table, identity: _Identity, reference: Referenc
         before = add_months(month, -1)
         previous = totals.get(before, reference.annual_budgets.get((municipality, committee, before)))
         if previous and abs(totals[month] - previous) > BUDGET_CHANGE_WARNING * abs(previous):
-            change = (totals[month] - previous) / abs(previous) * 100
+            change = abs(totals[month] - previous) / abs(previous) * 100
             check.warn(
-                f"Nämndens årsbudget för {month} ({tkr(totals[month])}) ändras med {percent(change, signed=True)} "
-                f"från rapporten för {before} ({tkr(previous)}). Kontrollera att beloppen är i tkr och gäller "
-                "hela året.",
+                f"Nämndens årsbudget för {month} ({tkr(totals[month])}) skiljer sig {percent(change)} från "
+                f"rapporten för {before} ({tkr(previous)}). Kontrollera att beloppen är i tkr och gäller hela året.",
                 value=display(table.rows[first_row[month]]["annual_budget"]),
                 **_where(table, first_row[month], "annual_budget"),
             )
