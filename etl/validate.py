@@ -710,13 +710,14 @@ def _check_percent_indicators(table: _Table, check: _Checker) -> None:
         if not is_percent_unit(row["unit"]):
             continue
         for key in PERCENT_VALUES:
-            if row[key] is not None and not 0 <= row[key] <= 100:
-                check.warn(
-                    f"{display(row[key])} ligger utanför 0–100 fast indikatorns enhet är %. Kontrollera värdet "
-                    "(87,5 % skrivs 87,5).",
-                    value=display(row[key]),
-                    **_where(table, i, key),
-                )
+            if row[key] is None or 0 <= row[key] <= 100:
+                continue
+            hint = "Kontrollera värdet (87,5 % skrivs 87,5)." if row[key] > 100 else "Stämmer minustecknet?"
+            check.warn(
+                f"{display(row[key])} ligger utanför 0–100 fast indikatorns enhet är %. {hint}",
+                value=display(row[key]),
+                **_where(table, i, key),
+            )
 
 
 def _aggregate_items(table: _Table, identity: _Identity, check: _Checker) -> list[dict]:
