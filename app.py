@@ -10,14 +10,32 @@ import json
 import os
 
 import dash
-from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html
+import flask
+from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html, set_props
 
-from data import meta
-from data.db import NoWarehouse
+from data import db, meta
+from data.db import NoWarehouse, UnknownVersion, WarehouseError, WarehouseUnreadable
 from data.formatting import iso_date, number
 from ui.components import GLOBAL_FILTERS, URL_ID
 
 TITLE = "Styrkedjan"
+ALERT_ID = "app-alert"  # the shell's message line: callbacks that cannot read the warehouse say so here
+VERSION_PARAM = "version"  # ?version=<id>: the as-of view of one data version
+
+# Every callback request carries the page address's data version, so the server pins the same version for it.
+SEND_VERSION_JS = f"""function(payload) {{
+    const version = new URLSearchParams(window.location.search).get({json.dumps(VERSION_PARAM)});
+    if (version) {{ payload.data_version = version; }}
+}}"""
+
+
+def callback_failure(exc: Exception):
+    """A callback that cannot read the warehouse answers with a Swedish message instead of an HTTP 500."""
+    if not isinstance(exc, (WarehouseError, UnknownVersion)):
+        raise exc
+    set_props(ALERT_ID, {"children": unavailable_message(exc)})
+    return None
+
 
 app = Dash(
     __name__,
@@ -30,6 +48,8 @@ app = Dash(
     # With False, Dash inlines every page's layout (built once, with that moment's data) into each index page
     # as a validation layout: 160 KB per load here. Pages create their components in layout(), so suppress.
     suppress_callback_exceptions=True,
+    hooks={"request_pre": SEND_VERSION_JS},
+    on_error=callback_failure,
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)
 server = app.server
@@ -55,8 +75,50 @@ def no_warehouse_page() -> html.Div:
     )
 
 
-def _guard(layout):
-    """Wrap a page layout so a missing warehouse gives the friendly page instead of an error."""
+def unreadable_page() -> html.Div:
+    """Shown instead of a page when the published warehouse file cannot be read (corrupt, truncated, foreign)."""
+    return html.Div(
+        [
+            html.H1("Datalagret kan inte läsas", className="page-title"),
+            html.P(
+                "Den publicerade datalagerfilen är skadad, avkortad eller kommer inte från Styrkedjan. "
+                "Orsaken är skriven i serverns logg."
+            ),
+            html.P(
+                [
+                    "Publicera lagret på nytt med ",
+                    html.Code("python -m etl load MAPP"),
+                    ". Sidan visar uppgifterna igen så snart ett fungerande lager finns, utan omstart.",
+                ]
+            ),
+        ],
+        className="no-warehouse",
+    )
+
+
+def unknown_version_page(version: str, path: str) -> html.Div:
+    """Shown when ?version= names a data version that the warehouse does not know."""
+    return html.Div(
+        [
+            html.H1("Dataversionen finns inte", className="page-title"),
+            html.P(f"Datalagret har ingen dataversion med id {version}. Kontrollera länken."),
+            html.P(dcc.Link("Visa det senaste läget", href=path)),
+        ],
+        className="no-warehouse",
+    )
+
+
+def unavailable_message(exc: Exception) -> str:
+    """The one-line Swedish message for a request that cannot be answered from the warehouse."""
+    if isinstance(exc, NoWarehouse):
+        return "Det finns inget datalager ännu. Uppgifterna visas när rapporter har lästs in."
+    if isinstance(exc, UnknownVersion):
+        return f"Dataversionen {exc.version} finns inte i datalagret. Välj det senaste läget i menyn."
+    return "Datalagret kan inte läsas just nu. Ladda om sidan när ett fungerande lager har publicerats."
+
+
+def _guard(layout, path: str):
+    """Wrap a page layout so a missing or unreadable warehouse or an unknown version gives a Swedish page."""
 
     @functools.wraps(layout)
     def guarded(**kwargs):
@@ -64,13 +126,17 @@ def _guard(layout):
             return layout(**kwargs)
         except NoWarehouse:
             return no_warehouse_page()
+        except WarehouseUnreadable:
+            return unreadable_page()
+        except UnknownVersion as exc:
+            return unknown_version_page(exc.version, path)
 
     return guarded
 
 
 for _page in dash.page_registry.values():
     if callable(_page["layout"]):
-        _page["layout"] = _guard(_page["layout"])
+        _page["layout"] = _guard(_page["layout"], _page["relative_path"])
 
 
 def navbar() -> html.Header:
@@ -127,13 +193,14 @@ def serve_layout() -> html.Div:
     """The shell around the page container, rebuilt per page load so banner and footer follow the warehouse."""
     try:
         info = meta.info()
-    except NoWarehouse:
+    except WarehouseError:
         info = None
     return html.Div(
         [
             dcc.Location(id=URL_ID, refresh=False),
             html.A("Hoppa till innehållet", href="#main", className="visually-hidden-focusable"),
             html.Header([*banner(info), navbar()]),
+            html.Div(id=ALERT_ID, role="alert", className="app-alert"),
             html.Main(html.Div(dash.page_container, className="container-fluid"), id="main", className="app-main"),
             footer(info),
         ]
@@ -141,6 +208,25 @@ def serve_layout() -> html.Div:
 
 
 app.layout = serve_layout
+
+
+@server.before_request
+def pin_request() -> None:
+    """Pin one warehouse file (and the requested data version) for everything this request reads."""
+    version = flask.request.args.get(VERSION_PARAM)
+    if flask.request.method == "POST" and flask.request.path.endswith("/_dash-update-component"):
+        body = flask.request.get_json(silent=True)
+        version = body.get("data_version") if isinstance(body, dict) else None
+    flask.g.pin = db.begin(version if isinstance(version, str) else None)
+
+
+@server.teardown_request
+def release_request(_exc) -> None:
+    """Release the request's pinned cursor."""
+    token = flask.g.pop("pin", None)
+    if token is not None:
+        db.end(token)
+
 
 # Nav links keep the global filters (not page-specific ones) and mark the current page.
 clientside_callback(

@@ -1,12 +1,24 @@
-"""Read-only access to the published warehouse: one connection per process, a cursor per query.
+"""Read-only access to the published warehouse: one connection per published file, one pinned cursor per request.
 
-The ETL replaces the warehouse file atomically. A connection keeps reading the file it opened, so each query
-checks whether the file on disk is a new one (inode or mtime changed) and reconnects; the app never needs a
-restart and never takes a write lock.
+The ETL replaces the warehouse file atomically. Each published file is opened once per process as a *generation*:
+an in-memory DuckDB with the file attached read-only, so an old and a new file can be open side by side (a plain
+`duckdb.connect(path)` would hand back the cached instance of the old file). A request pins one generation at its
+first query (`begin()` / `end()`, or `with pinned():`) and runs all its queries on that one cursor, so one response
+never mixes two versions; the next request sees the newest file, without a restart. Outside a pin every query
+takes the newest file.
+
+A pin may ask for a data version (`?version=<id>`): its cutoff is then bound as `$cutoff` to every query that
+mentions it (NULL = latest). A file that exists but cannot be read (corrupt, truncated, not a Styrkedjan
+warehouse) raises WarehouseUnreadable, logged once per file; the next good file is picked up by the next request.
 """
 
+import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -16,12 +28,52 @@ import pandas as pd
 from data import settings
 
 SQL_DIR = Path(__file__).parent / "sql"
+ALIAS = "warehouse"  # the attached file's catalog name inside each generation
+REQUIRED_TABLES = ("meta", "submission")  # a file without them is not a Styrkedjan warehouse
+CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+log = logging.getLogger("styrkedjan.data")
 _lock = threading.Lock()
-_state: dict = {"con": None, "ident": None}
+_state: dict = {"generation": None, "failed": None}
 
 
-class NoWarehouse(RuntimeError):
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be used: missing or unreadable."""
+
+
+class NoWarehouse(WarehouseError):
     """No published warehouse exists yet."""
+
+
+class WarehouseUnreadable(WarehouseError):
+    """The published file exists but cannot be read: corrupt, truncated or not a Styrkedjan warehouse."""
+
+
+class UnknownVersion(LookupError):
+    """A data version id that the warehouse does not know."""
+
+    def __init__(self, version: str):
+        super().__init__(version)
+        self.version = version
+
+
+@dataclass(frozen=True)
+class _Generation:
+    ident: tuple
+    con: duckdb.DuckDBPyConnection
+
+
+@dataclass
+class Pin:
+    """What one request reads: one generation's cursor and, for an as-of view, the data version and its cutoff."""
+
+    version: str | None = None
+    cursor: duckdb.DuckDBPyConnection | None = None
+    ident: tuple | None = None
+    cutoff: int | None = None
+
+
+_pin: ContextVar[Pin | None] = ContextVar("styrkedjan_pin", default=None)
 
 
 @cache
@@ -35,47 +87,179 @@ def _identity(path: Path) -> tuple:
         st = os.stat(path)
     except FileNotFoundError as exc:
         raise NoWarehouse(str(path)) from exc
-    return (str(path), st.st_ino, st.st_mtime_ns)
+    return (str(path), st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def cursor() -> duckdb.DuckDBPyConnection:
-    """A cursor on the current warehouse, reconnecting when a new file has been published."""
+def _open(path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:", config=CONFIG)
+    try:
+        con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as {ALIAS} (type duckdb, read_only)")
+        con.execute(f"use {ALIAS}")
+        found = {row[0] for row in con.execute("select table_name from duckdb_tables() where database_name = ?",
+                                                [ALIAS]).fetchall()}  # fmt: skip
+        missing = [table for table in REQUIRED_TABLES if table not in found]
+        if missing:
+            raise WarehouseUnreadable(f"{path}: inte ett datalager från Styrkedjan (saknar {', '.join(missing)})")
+        return con
+    except WarehouseUnreadable:
+        con.close()
+        raise
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseUnreadable(f"{path}: {exc}") from exc
+
+
+def _generation() -> _Generation:
+    """The connection to the file published now, opened once per file; a bad file fails fast and is logged once."""
     path = settings.db_path()
     ident = _identity(path)
     with _lock:
-        if _state["ident"] != ident:
-            if _state["con"] is not None:
-                _state["con"].close()  # connect() would otherwise hand back the cached old instance
-            _state["con"] = duckdb.connect(str(path), read_only=True, config={"autoinstall_known_extensions": False})
-            _state["ident"] = ident
-        return _state["con"].cursor()
+        current = _state["generation"]
+        if current is not None and current.ident == ident:
+            return current
+        failed = _state["failed"]
+        if failed is not None and failed[0] == ident:
+            raise failed[1]
+        try:
+            con = _open(path)
+        except WarehouseUnreadable as exc:
+            log.error("Datalagret kan inte läsas: %s", exc)
+            _state["failed"] = (ident, exc)
+            raise
+        # The old generation is not closed here: requests pinned to it keep reading it; it closes when the last
+        # of their cursors is released.
+        _state["generation"], _state["failed"] = _Generation(ident, con), None
+        return _state["generation"]
+
+
+def _new_cursor(generation: _Generation) -> duckdb.DuckDBPyConnection:
+    cur = generation.con.cursor()
+    cur.execute(f"use {ALIAS}")
+    return cur
+
+
+def begin(version: str | None = None) -> Token:
+    """Start a pin (one request): its first query fixes the warehouse file for all of its queries."""
+    return _pin.set(Pin(version=version or None))
+
+
+def end(token: Token) -> None:
+    """End the pin started by begin(), releasing its cursor."""
+    pin = _pin.get()
+    if pin is not None and pin.cursor is not None:
+        pin.cursor.close()
+        pin.cursor = None
+    _pin.reset(token)
+
+
+@contextmanager
+def pinned(version: str | None = None) -> Iterator[Pin]:
+    """A block whose queries all read one warehouse file (and one data version, when given).
+
+    Inside a running pin (a request) without a version of its own, the block joins that pin.
+    """
+    running = _pin.get()
+    if running is not None and version in (None, running.version):
+        yield running
+        return
+    token = begin(version)
+    try:
+        yield _pin.get()
+    finally:
+        end(token)
+
+
+def current_pin() -> Pin | None:
+    """The pin of the running request or block, if any."""
+    return _pin.get()
+
+
+def _resolve(pin: Pin) -> None:
+    try:
+        row = pin.cursor.execute(sql("version_cutoff"), {"version": pin.version}).fetchone()
+    except duckdb.CatalogException:
+        row = None  # a warehouse published before data versions existed knows no version ids
+    if row is None:
+        raise UnknownVersion(pin.version)
+    pin.cutoff = row[0]
+
+
+def _cursor() -> tuple[duckdb.DuckDBPyConnection, Pin | None]:
+    pin = _pin.get()
+    if pin is None:
+        return _new_cursor(_generation()), None
+    if pin.cursor is None:
+        generation = _generation()
+        pin.cursor, pin.ident = _new_cursor(generation), generation.ident
+        if pin.version:
+            try:
+                _resolve(pin)
+            except BaseException:
+                pin.cursor.close()
+                pin.cursor = None
+                raise
+    return pin.cursor, pin
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor on the warehouse: the pinned one inside a request or `pinned()` block, else on the newest file."""
+    return _cursor()[0]
+
+
+def _execute(name: str, params: dict):
+    text = sql(name)
+    cur, pin = _cursor()
+    if "$cutoff" in text:
+        params = {"cutoff": pin.cutoff if pin else None, **params}
+    try:
+        return cur.execute(text, params)
+    except duckdb.Error as exc:
+        if not _is_damage(exc):
+            raise
+        raise _give_up(pin.ident if pin else None, exc) from exc
+
+
+def _is_damage(exc: duckdb.Error) -> bool:
+    # A damaged block surfaces at query time as an I/O error or a plain duckdb.Error "Corrupt database file".
+    return isinstance(exc, (duckdb.IOException, duckdb.SerializationException)) or "Corrupt database" in str(exc)
+
+
+def _give_up(ident: tuple | None, exc: duckdb.Error) -> WarehouseUnreadable:
+    """Mark the damaged file as unreadable for every request until a new file is published."""
+    failure = WarehouseUnreadable(f"{settings.db_path()}: {exc}")
+    log.error("Datalagret kan inte läsas: %s", failure)
+    with _lock:
+        current = _state["generation"]
+        ident = ident or (current.ident if current else None)
+        if current is not None and current.ident == ident:
+            _state["generation"] = None
+        if ident is not None:
+            _state["failed"] = (ident, failure)
+    return failure
 
 
 def query(name: str, **params) -> pd.DataFrame:
     """Run data/sql/NAME.sql with bound parameters and return a DataFrame."""
-    text = sql(name)
-    try:
-        return cursor().execute(text, params).df()
-    except duckdb.ConnectionException:
-        # A concurrent request reconnected under us: retry once on the fresh connection.
-        return cursor().execute(text, params).df()
+    return _execute(name, params).df()
 
 
 def query_rows(name: str, **params) -> list[tuple]:
     """Run data/sql/NAME.sql with bound parameters and return plain tuples (cheaper than a DataFrame)."""
-    text = sql(name)
-    try:
-        return cursor().execute(text, params).fetchall()
-    except duckdb.ConnectionException:
-        return cursor().execute(text, params).fetchall()
+    return _execute(name, params).fetchall()
 
 
 def cached_rows(name: str, **params) -> tuple[tuple, ...]:
-    """Like query_rows, memoised per published warehouse file: for small lookups every layout repeats."""
-    return _cached_rows(_identity(settings.db_path()), name, tuple(sorted(params.items())))
+    """Like query_rows, memoised per published warehouse file and data version: small lookups every layout repeats."""
+    pin = _pin.get()
+    if pin is None:
+        key = (_generation().ident, None)
+    else:
+        _cursor()  # pins the file and resolves the version
+        key = (pin.ident, pin.cutoff)
+    return _cached_rows(key, name, tuple(sorted(params.items())))
 
 
 @lru_cache(maxsize=1024)
-def _cached_rows(ident: tuple, name: str, params: tuple) -> tuple[tuple, ...]:
-    # The file identity is part of the key, so a newly published warehouse never serves stale rows.
+def _cached_rows(key: tuple, name: str, params: tuple) -> tuple[tuple, ...]:
+    # The file identity and cutoff are part of the key, so a newly published warehouse never serves stale rows.
     return tuple(query_rows(name, **dict(params)))
