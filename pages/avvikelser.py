@@ -98,11 +98,13 @@ def layout(kommun=None, period=None, namnd=None, typ=None, allvarlighet=None, st
             html.P(id="avvikelser-scope", className="mb-1"),
             _table(),
             export_button(PREFIX),
+            source=(PREFIX, "deviation"),
         ),
         section(
             "Utveckling över tid",
             graph("avvikelser-status-chart", "Avvikelser per status vid varje månads slut, senaste tolv månaderna"),
             graph("avvikelser-type-chart", "Rapporterade avvikelser per typ och månad, senaste tolv månaderna"),
+            source=(PREFIX, "deviation"),
         ),
         intro="Rapporterade avvikelser med orsak, åtgärd och ansvarig roll. Allvarliga avvikelser som inte är "
         f"stängda visas överst och märks {SERIOUS}; avvikelser som tillkommit sedan förra månaden märks {NEW}.",

@@ -125,12 +125,14 @@ def layout(kommun=None, period=None, namnd=None, **_):
             html.Div(id="ekonomi-table-note"),
             _table(),
             export_button(PREFIX),
+            source=(PREFIX, "economy"),
         ),
         section(
             "Prognosens utveckling",
             graph("ekonomi-forecast", "Helårsprognosens avvikelse mot årsbudget, månad för månad"),
             graph("ekonomi-curve", "Utfall hittills i år mot budget"),
             graph("ekonomi-committees", "Prognosavvikelse per nämnd för månaden"),
+            source=(PREFIX, "economy"),
         ),
         intro="Budget, utfall och helårsprognos per nämnd. Välj en nämnd i tabellen för att se dess verksamheter.",
     )

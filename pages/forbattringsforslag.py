@@ -110,16 +110,19 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
                 rowClassRules={"own-row": "params.data.own"},
             ),
             html.Div(id=f"{PREFIX}-incomplete", className="mt-3"),
+            source=(PREFIX, "suggestion"),
         ),
         section(
             "Utveckling",
             graph(f"{PREFIX}-trend", "Per månad: vald kommun och ledaren mot nätverkets median"),
             graph(f"{PREFIX}-yearly", "Per år (förra året och i år): vald kommun och ledaren"),
+            source=(PREFIX, "suggestion"),
         ),
         section(
             "Förvaltningar i vald kommun",
             graph(f"{PREFIX}-departments", "Förvaltningarna med samma mått"),
             data_table(f"{PREFIX}-department-table", [], ranking_columns(False, departments=True)),
+            source=(PREFIX, "suggestion"),
         ),
     )
 

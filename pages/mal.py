@@ -170,6 +170,7 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
                 [html.Summary("Styrkedjan som text"), html.Div(id="mal-chain-text", className="sr-facts mt-2")],
                 className="mb-3",
             ),
+            source=(PREFIX, "goal"),
         ),
         section(
             "Måluppfyllelse",
@@ -182,17 +183,20 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
                 className="row g-3",
             ),
             graph("mal-trend", "Måluppfyllelse över tid (andel av målen vid varje uppföljning)"),
+            source=(PREFIX, "goal"),
         ),
         section(
             "Indikatorer",
             html.Div(indicator_picker, className="row mb-2"),
             html.Div(id="mal-indicator-facts"),
             graph("mal-indicator", "Utfall mot målvärde"),
+            source=(PREFIX, "indicator"),
         ),
         section(
             "Mål och bedömningar",
             export_button(PREFIX),
             html.Div(data_table("mal-goals-table", [], TABLE_COLUMNS, page_size=25), id="mal-table-wrap"),
+            source=(PREFIX, "goal"),
         ),
     )
 

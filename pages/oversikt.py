@@ -148,7 +148,11 @@ def layout(kommun=None, period=None, **_):
         TITLE,
         filter_bar(PREFIX, filters),
         html.Section(id="oversikt-kpis", **{"aria-label": "Nyckeltal för kommunen"}),
-        section("Nämnderna", html.Div(id="oversikt-cards", className="row g-3")),
+        section(
+            "Nämnderna",
+            html.Div(id="oversikt-cards", className="row g-3"),
+            source=(PREFIX, "any"),
+        ),
         html.Div(
             [
                 html.Div(

@@ -112,12 +112,14 @@ def layout(kommun=None, period=None, namnd=None, fas=None, flagga=None, **_):
             html.P(id="projekt-scope", className="mb-1"),
             data_table("projekt-table", [], _columns(), page_size=25),
             export_button(PREFIX),
+            source=(PREFIX, "project"),
         ),
         section(
             "Projekt som behöver uppmärksamhet",
             _flag_help(),
             html.Div(id="projekt-flagged"),
             graph("projekt-lights", "Trafikljus och antal flaggor per projekt, flest röda överst"),
+            source=(PREFIX, "project"),
         ),
         section(
             "Portföljen i bilder",
@@ -127,6 +129,7 @@ def layout(kommun=None, period=None, namnd=None, fas=None, flagga=None, **_):
                 "Tidplan: planerad tid och prognos från start, med dagens datum markerat",
             ),
             graph("projekt-budget", "Budget och kostnad hittills per projekt (tkr)"),
+            source=(PREFIX, "project"),
         ),
         intro="Projektbanken: varje projekts fas, beslutspunkt, trafikljus, ekonomi och tidplan, med flaggor "
         "för det som behöver följas upp. Klicka på ett projektnamn för att se projektets historik.",

@@ -88,7 +88,12 @@ def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=
         html.P(id="uppdrag-asof", className="mb-2"),
         html.P(dcc.Link("Öppna sammanträdesläget", id="uppdrag-sammantrade", href="/sammantrade"), className="mb-2"),
         html.Div(id="uppdrag-kpis", className="row g-3 mb-2"),
-        section("Kommunfullmäktiges sammanträden", html.Div(id="uppdrag-meetings"), section_id="uppdrag-mote"),
+        section(
+            "Kommunfullmäktiges sammanträden",
+            html.Div(id="uppdrag-meetings"),
+            section_id="uppdrag-mote",
+            source=(PREFIX, "meeting"),
+        ),
         section(
             "Per nämnd",
             html.P(
@@ -96,6 +101,7 @@ def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=
                 "slutdatumet för klara och försenade uppdrag (uppdrag i tid räknas som 0)."
             ),
             data_table("uppdrag-committees", [], summary_columns()),
+            source=(PREFIX, "assignment"),
         ),
         section(
             "Över tid",
@@ -103,11 +109,13 @@ def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=
                 "uppdrag-trend",
                 "Givna och klara uppdrag, ackumulerat (klart: månaden då nämnden rapporterade uppdraget klart)",
             ),
+            source=(PREFIX, "assignment"),
         ),
         section(
             "Alla uppdrag",
             export_button(PREFIX),
             data_table("uppdrag-table", [], all_columns(), page_size=25),
+            source=(PREFIX, "assignment"),
         ),
         intro="Uppdrag från fullmäktige (KF) och kommunstyrelsen (KS) till nämnderna: vad som är klart, "
         "vad som är försenat och vad som ska återrapporteras.",

@@ -3,17 +3,22 @@
 `generate(kommun, month, fmt)` is what the command line and the Ekonomi page call. Every generated report is
 archived under `data.settings.report_archive_dir()` as it was handed out, next to a JSON sidecar naming the data
 version (the warehouse's publish time and a digest of the submission ids the report was made from), and listed
-in `index.jsonl` there, so the board's papers can be found again unchanged after later corrections.
+in `index.jsonl` there, so the board's papers can be found again unchanged after later corrections. Names carry
+the time to the microsecond and a content hash; files are written atomically and the index is appended under
+an exclusive lock, so simultaneous reports never overwrite or lose one another.
 """
 
+import fcntl
 import hashlib
 import json
+import os
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from data import assignments, deviations, economy, goals, meta, projects, settings
+from data import assignments, db, deviations, economy, goals, meta, projects, settings
 from data.deviations import Deviation
 from data.formatting import iso_date, number, percent
 from data.periods import month_end, month_label, parse_period
@@ -346,9 +351,45 @@ def render(document: Document, fmt: str) -> bytes:
     return render_docx(document)
 
 
-def file_name(municipality: str, month: str, created_at: datetime, fmt: str) -> str:
-    """'manadsrapport_2581_2025-09_20251012T081500.pdf'."""
-    return f"manadsrapport_{municipality}_{month}_{created_at:%Y%m%dT%H%M%S}.{fmt}"
+def file_name(municipality: str, month: str, created_at: datetime, fmt: str, content: bytes) -> str:
+    """'manadsrapport_2581_2025-09_20251012T081500.000000_3f2a9c1b7d4e.pdf': time to the microsecond and a content
+    hash, so two reports made in the same second never share a name unless they are the same bytes."""
+    digest = hashlib.sha256(content).hexdigest()[:12]
+    return f"manadsrapport_{municipality}_{month}_{created_at:%Y%m%dT%H%M%S.%f}_{digest}.{fmt}"
+
+
+def _write_atomic(path: Path, content: bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, fsync, rename, fsync the folder."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temporary, "xb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _append_line(path: Path, line: str) -> None:
+    """Append one line under an exclusive lock, so simultaneous reports never interleave or lose an entry."""
+    with open(path, "a", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            handle.write(line + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def archive(report: GeneratedReport, municipality: str, month: str, fmt: str, root: Path | None = None) -> Path:
@@ -357,22 +398,21 @@ def archive(report: GeneratedReport, municipality: str, month: str, fmt: str, ro
     folder = root / municipality / month
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / report.file_name
-    path.write_bytes(report.content)
     record = {
         "file": str(path.relative_to(root)),
         "sha256": hashlib.sha256(report.content).hexdigest(),
         "format": fmt,
         "kommun": municipality,
         "month": month,
-        "created_at": report.created_at.isoformat(timespec="seconds"),
+        "created_at": report.created_at.isoformat(timespec="microseconds"),
         "data_published_at": report.version.published_at,
         "data_loaded_at": report.version.loaded_at.isoformat(timespec="seconds") if report.version.loaded_at else None,
         "data_version": report.version.digest,
         "submission_ids": list(report.version.submission_ids),
     }
-    path.with_name(path.name + ".json").write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
-    with open(root / "index.jsonl", "a", encoding="utf-8") as index:
-        index.write(json.dumps(record, ensure_ascii=False) + "\n")
+    _write_atomic(path, report.content)
+    _write_atomic(path.with_name(path.name + ".json"), json.dumps(record, ensure_ascii=False, indent=2).encode())
+    _append_line(root / "index.jsonl", json.dumps(record, ensure_ascii=False))
     return path
 
 
@@ -386,13 +426,15 @@ def generate(
         raise ValueError("Ange kommun som fyra siffror och månad som ÅÅÅÅ-MM.")
     if parse_period(month) is None:
         raise ValueError(f"Månaden {month} finns inte. Ange månad som ÅÅÅÅ-MM, t.ex. 2025-09.")
-    if municipality not in dict(meta.municipalities()):
-        # An empty report for a municipality without data must never be handed out or archived.
-        raise ValueError(f"Det finns inga inlämnade rapporter för kommun {municipality} i lagret.")
-    created_at = (created_at or datetime.now()).replace(microsecond=0)
-    data = collect(municipality, month)
+    with db.pinned():  # every figure of one report from one warehouse file
+        if municipality not in dict(meta.municipalities()):
+            # An empty report for a municipality without data must never be handed out or archived.
+            raise ValueError(f"Det finns inga inlämnade rapporter för municipality {municipality} i lagret.")
+        data = collect(municipality, month)
+    created_at = created_at or datetime.now()
     content = render(build_document(data, created_at, chart(data)), fmt)
-    report = GeneratedReport(file_name(municipality, month, created_at, fmt), content, None, data.version, created_at)
+    name = file_name(municipality, month, created_at, fmt, content)
+    report = GeneratedReport(name, content, None, data.version, created_at)
     if not keep:
         return report
     path = archive(report, municipality, month, fmt)

@@ -106,17 +106,18 @@ def test_docx_header_footer_tables_and_chart(env):
 
 def test_archive_keeps_file_and_data_version(env):
     report = monthly.generate("2581", "2025-09", "pdf", created_at=CREATED)
-    assert report.archived == env["archive"] / "2581" / "2025-09" / "manadsrapport_2581_2025-09_20251015T093000.pdf"
+    name = f"manadsrapport_2581_2025-09_20251015T093000.000000_{hashlib.sha256(report.content).hexdigest()[:12]}.pdf"
+    assert report.archived == env["archive"] / "2581" / "2025-09" / name
     assert report.archived.read_bytes() == report.content
     sidecar = json.loads(Path(str(report.archived) + ".json").read_text(encoding="utf-8"))
     ids = "1,2,3,4,5,7,8,10"
     assert sidecar == {
-        "file": "2581/2025-09/manadsrapport_2581_2025-09_20251015T093000.pdf",
+        "file": f"2581/2025-09/{name}",
         "sha256": hashlib.sha256(report.content).hexdigest(),
         "format": "pdf",
         "kommun": "2581",
         "month": "2025-09",
-        "created_at": "2025-10-15T09:30:00",
+        "created_at": "2025-10-15T09:30:00.000000",
         "data_published_at": sidecar["data_published_at"],
         "data_loaded_at": "2025-10-14T07:30:00",
         "data_version": hashlib.sha256(ids.encode()).hexdigest()[:16],

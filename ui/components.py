@@ -17,13 +17,16 @@ bookmarked; the navbar carries kommun, period and namnd over to the other pages.
 """
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
 import dash_ag_grid as dag
-from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from data import meta
+from data import meta, provenance
+from data.formatting import iso_date
 from data.meta import Filters
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, LIGHT
@@ -177,6 +180,7 @@ def register_filters(prefix: str, committee: bool = False, url_params: Iterable[
         return tuple(result)
 
     sync_url(prefix, names)
+    register_sources(prefix, committee)
 
 
 def sync_url(prefix: str, names: Iterable[str]) -> None:
@@ -219,10 +223,98 @@ def page(title: str, *children, intro: str | None = None) -> html.Div:
     return html.Div([*head, *children])
 
 
-def section(title: str, *children, section_id: str | None = None) -> html.Section:
-    """A titled section (H2) of a page."""
+def section(title: str, *children, section_id: str | None = None, source: tuple[str, str] | None = None):
+    """A titled section (H2) of a page; source=(page prefix, kind of fact) adds its 'Källa' button and panel."""
     props = {"id": section_id} if section_id else {}
-    return html.Section([html.H2(title, className="section-title"), *children], **props)
+    heading = html.H2(title, className="section-title")
+    if source is None:
+        return html.Section([heading, *children], **props)
+    button, panel = source_toggle(*source, title)
+    return html.Section([html.Div([heading, button], className="section-head"), panel, *children], **props)
+
+
+# --- Provenance: 'Källa' on every figure section ---------------------------------------------------------------
+
+NETWORK_FACTS = ("suggestion",)  # compared across every municipality of the network, not one municipality
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def source_ids(prefix: str, fact: str, title: str) -> tuple[dict, dict]:
+    """Ids of a section's 'Källa' button and panel, e.g. {'type': 'ekonomi-kalla-knapp', 'fact': 'economy', ...}."""
+    key = {"fact": fact, "section": _slug(title)}
+    return {"type": f"{prefix}-kalla-knapp", **key}, {"type": f"{prefix}-kalla", **key}
+
+
+def source_toggle(prefix: str, fact: str, title: str) -> tuple[html.Button, html.Div]:
+    """The 'Källa' button (a real button: Tab, Enter or Space) and the hidden panel it opens below the heading."""
+    button_id, panel_id = source_ids(prefix, fact, title)
+    button = html.Button(
+        ["Källa", html.Span(f" för {title}", className="visually-hidden")],
+        id=button_id,
+        n_clicks=0,
+        className="btn btn-outline-secondary btn-sm source-button",
+        **{"aria-expanded": "false"},
+    )
+    panel = html.Div(
+        id=panel_id, hidden=True, className="source-panel", role="region", **{"aria-label": f"Källor: {title}"}
+    )
+    return button, panel
+
+
+def source_list(sources: list[provenance.Source], network: bool = False) -> html.Div:
+    """The files a section is read from, as text: committee, period, file, sha256, when submitted, what it corrects."""
+    if not sources:
+        return html.Div(html.P("Inga inlämnade rapporter ligger bakom uppgifterna för urvalet.", className="mb-0"))
+    head = ["Kommun"] if network else []
+    head += ["Nämnd", "Period", "Inlämnad fil", "Inläst", "Rättelse", "SHA-256"]
+    rows = []
+    for item in sources:
+        corrects = (
+            f"Ersätter {item.corrects_file} (inläst {iso_date(item.corrects_loaded_at)})" if item.corrects_file else "–"
+        )
+        cells = [item.municipality] if network else []
+        cells += [item.committee, item.period, item.file_name, iso_date(item.loaded_at), corrects]
+        rows.append(html.Tr([*(html.Td(c) for c in cells), html.Td(html.Code(item.sha256), className="source-sha")]))
+    return html.Div(
+        [
+            html.P(
+                f"{len(sources)} inlämnade rapporter i kraft ligger bakom uppgifterna i avsnittet.", className="mb-1"
+            ),
+            html.Div(
+                html.Table(
+                    [html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(rows)],
+                    className="table table-sm source-table mb-0",
+                ),
+                className="table-responsive",
+            ),
+        ]
+    )
+
+
+def register_sources(prefix: str, committee: bool = False) -> None:
+    """Register the page's one 'Källa' callback: a click opens or closes a panel; open panels follow the filters."""
+    button = {"type": f"{prefix}-kalla-knapp", "fact": MATCH, "section": MATCH}
+    panel = {"type": f"{prefix}-kalla", "fact": MATCH, "section": MATCH}
+
+    @callback(
+        Output(panel, "children"),
+        Output(panel, "hidden"),
+        Output(button, "aria-expanded"),
+        Input(button, "n_clicks"),
+        *filter_inputs(prefix, committee),
+        prevent_initial_call=True,
+    )
+    def show_sources(n_clicks, kommun, period, namnd=None):
+        if not (n_clicks or 0) % 2 or not kommun or not period:
+            return None, True, "false"
+        fact = ctx.outputs_list[0]["id"]["fact"]
+        network = fact in NETWORK_FACTS
+        found = provenance.sources(None if network else kommun, period, fact, namnd)
+        return source_list(found, network), False, "true"
 
 
 def empty_state(message: str, detail: str | None = None) -> html.Div:

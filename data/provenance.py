@@ -1,0 +1,69 @@
+"""Provenance: which submitted files a section's figures come from (committee, file, sha256, when, what it corrects).
+
+A section names the kind of fact it shows; the window of periods follows from the kind (FACTS), so every page
+that shows a kind of fact for a month names the same files.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from data.db import query_rows
+from data.periods import add_months, month_end
+
+# Kind of fact -> (months back from the chosen month that the section reads, None = all earlier; latest only).
+# Economy sums January..month; deviations chart twelve months; the network compares last year and this year;
+# projects, assignments and meetings are snapshots (each committee's latest report counts).
+FACTS: dict[str, tuple[str, bool]] = {
+    "economy": ("year", False),
+    "goal": ("all", False),
+    "indicator": ("all", False),
+    "deviation": ("twelve_months", False),
+    "assignment": ("all", True),
+    "project": ("all", True),
+    "suggestion": ("two_years", False),
+    "meeting": ("all", True),
+    "any": ("year", False),  # a section built from every kind (Översikt's committee cards): this year's reports
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One submitted file that a section's figures are read from."""
+
+    municipality: str
+    committee: str
+    period: str
+    file_name: str
+    sha256: str
+    loaded_at: datetime
+    corrects_file: str | None  # the earlier file for the same committee and period that this one replaces
+    corrects_loaded_at: datetime | None
+
+
+def window(fact: str, month: str) -> tuple[date | None, date]:
+    """First and last period end a section of this kind reads for the month (None = no lower bound)."""
+    year, mon = int(month[:4]), int(month[5:7])
+    start = {
+        "year": date(year, 1, 1),
+        "twelve_months": date(*map(int, add_months(month, -11).split("-")), 1),
+        "two_years": date(year - 1, 1, 1),
+        "all": None,
+    }[FACTS[fact][0]]
+    return start, month_end(year, mon)
+
+
+def sources(municipality: str | None, month: str, fact: str, committee: str | None = None) -> list[Source]:
+    """The files in force that the section's figures for the month come from; every municipality when None."""
+    if fact not in FACTS:
+        raise ValueError(f"unknown kind of fact {fact!r}")
+    start, end = window(fact, month)
+    rows = query_rows(
+        "provenance_sources",
+        municipality=municipality,
+        committee=committee,
+        fact=fact,
+        period_start=start,
+        period_end=end,
+        latest=FACTS[fact][1],
+    )
+    return [Source(*row) for row in rows]
