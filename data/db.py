@@ -49,12 +49,15 @@ class WarehouseUnreadable(WarehouseError):
     """The published file exists but cannot be read: corrupt, truncated or not a Styrkedjan warehouse."""
 
 
-class UnknownVersion(LookupError):
+class UnknownVersion(KeyError):
     """A data version id that the warehouse does not know."""
 
     def __init__(self, version: str):
         super().__init__(version)
         self.version = version
+
+    def __str__(self) -> str:
+        return self.version
 
 
 @dataclass(frozen=True)
@@ -175,13 +178,12 @@ def current_pin() -> Pin | None:
 
 
 def _resolve(pin: Pin) -> None:
+    from data import versions  # versions reads through this module
+
     try:
-        row = pin.cursor.execute(sql("version_cutoff"), {"version": pin.version}).fetchone()
-    except duckdb.CatalogException:
-        row = None  # a warehouse published before data versions existed knows no version ids
-    if row is None:
-        raise UnknownVersion(pin.version)
-    pin.cutoff = row[0]
+        pin.cutoff = versions.cutoff(pin.version, pin.cursor)
+    except duckdb.CatalogException as exc:  # a warehouse from before data versions knows no version ids
+        raise UnknownVersion(pin.version) from exc
 
 
 def _cursor() -> tuple[duckdb.DuckDBPyConnection, Pin | None]:

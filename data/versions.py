@@ -11,6 +11,7 @@ from datetime import datetime
 import duckdb
 
 from data import db
+from data.db import UnknownVersion  # raised by cutoff(); defined with the pin that needs it
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,6 @@ class Version:
     note: str | None
     in_force: int  # submissions in force at that cutoff
     is_current: bool
-
-
-class UnknownVersion(KeyError):
-    """No data version has this id."""
 
 
 def versions(con: duckdb.DuckDBPyConnection | None = None) -> list[Version]:
@@ -42,10 +39,15 @@ def find(version_id: str, con: duckdb.DuckDBPyConnection | None = None) -> Versi
 
 def cutoff(version_id: str, con: duckdb.DuckDBPyConnection | None = None) -> int:
     """The cutoff (max submission id) of a version id; raises UnknownVersion for an id never published."""
-    version = find(version_id, con)
-    if version is None:
+    params = {"version": version_id}
+    rows = (
+        con.execute(db.sql("version_cutoff"), params).fetchall()
+        if con is not None
+        else db.query_rows("version_cutoff", **params)
+    )
+    if not rows:
         raise UnknownVersion(version_id)
-    return version.cutoff
+    return rows[0][0]
 
 
 def current(con: duckdb.DuckDBPyConnection | None = None) -> Version | None:
