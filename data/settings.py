@@ -25,6 +25,11 @@ def report_archive_dir() -> Path:
     return _path("STYRKEDJAN_REPORTS", ROOT / "data" / "reports")
 
 
+def public_url() -> str:
+    """The dashboard's address as readers reach it, for links printed in reports (STYRKEDJAN_PUBLIC_URL)."""
+    return os.environ.get("STYRKEDJAN_PUBLIC_URL", "http://127.0.0.1:8050").rstrip("/")
+
+
 def max_upload_bytes() -> int:
     """Largest workbook the loader accepts (STYRKEDJAN_MAX_UPLOAD_MB, default 25)."""
     return int(float(os.environ.get("STYRKEDJAN_MAX_UPLOAD_MB", "25")) * 1024 * 1024)

@@ -53,3 +53,11 @@ def cutoff(version_id: str, con: duckdb.DuckDBPyConnection | None = None) -> int
 def current(con: duckdb.DuckDBPyConnection | None = None) -> Version | None:
     """The version published now (None for a warehouse from before data versions)."""
     return next((v for v in versions(con) if v.is_current), None)
+
+
+def shown() -> Version | None:
+    """The version this request or block shows: the pinned ?version=, else the one published now."""
+    pin = db.current_pin()
+    if pin is not None and pin.version:
+        return find(pin.version)
+    return current()

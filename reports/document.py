@@ -51,7 +51,7 @@ class Document:
 
     title: str
     subtitle: str
-    stamp: tuple[str, ...]  # municipality, month, data loaded, report created
+    stamp: tuple[str, ...]  # municipality, month, data loaded, report created, data version
     blocks: list[Block] = field(default_factory=list)
 
     @property

@@ -14,11 +14,11 @@ import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from data import assignments, db, deviations, economy, goals, meta, projects, settings
+from data import assignments, db, deviations, economy, goals, meta, projects, settings, versions
 from data.deviations import Deviation
 from data.formatting import iso_date, number, percent
 from data.periods import month_end, month_label, parse_period
@@ -26,7 +26,7 @@ from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE,
 from reports import charts
 from reports.document import Document, Heading, Image, Paragraph, Table
 from reports.narrative import narrative
-from ui.components import light_text
+from ui.components import light_text, query_string
 from ui.economy import forecast_history_figure
 
 FORMATS = ("pdf", "docx")
@@ -56,6 +56,15 @@ class MonthlyData:
     red_projects: list[projects.Project]
     overdue: list[assignments.Assignment]
     as_of: date
+    version_id: str | None = None  # the data version (data/versions.py) the report was read from
+
+    @property
+    def as_of_url(self) -> str | None:
+        """Where the dashboard shows this month as it was at the report's data version."""
+        if not self.version_id:
+            return None
+        query = query_string(kommun=self.municipality, period=self.month, version=self.version_id)
+        return f"{settings.public_url()}/ekonomi{query}"
 
     @property
     def names(self) -> dict[str, str]:
@@ -72,6 +81,8 @@ class GeneratedReport:
     archived: Path | None
     version: economy.DataVersion
     created_at: datetime
+    version_id: str | None = None
+    as_of_url: str | None = None
 
 
 def collect(municipality: str, month: str, today: date | None = None) -> MonthlyData:
@@ -95,16 +106,19 @@ def collect(municipality: str, month: str, today: date | None = None) -> Monthly
         red_projects=red,
         overdue=[a for a in assignments.assignments(municipality, as_of) if a.state == "overdue"],
         as_of=as_of,
+        version_id=shown.version_id if (shown := versions.shown()) else None,
     )
 
 
 def stamp(data: MonthlyData, created_at: datetime) -> tuple[str, ...]:
-    """What every page carries: municipality, month, when the data was loaded, when the report was made."""
+    """What every page carries: municipality, month, when the data was loaded, when the report was made, and the
+    data version."""
     return (
         f"{data.version.municipality} ({data.municipality})",
         month_label(data.month),
         f"Data inläst {iso_date(data.version.loaded_at)}",
         f"Rapport skapad {iso_date(created_at)}",
+        *([f"Dataversion: {data.version_id}"] if data.version_id else []),
     )
 
 
@@ -321,6 +335,14 @@ def build_document(data: MonthlyData, created_at: datetime, chart_png: bytes | N
         Heading("Nämnder som inte har rapporterat"),
         Paragraph(", ".join(not_reported) if not_reported else "Alla nämnder har rapporterat för månaden."),
     ]
+    if data.as_of_url:
+        blocks += [
+            Heading("Underlag"),
+            Paragraph(
+                f"Rapporten bygger på dataversion {data.version_id}. Så här såg underlaget ut när rapporten "
+                f"skapades: {data.as_of_url}"
+            ),
+        ]
     return Document(
         title=f"Månadsuppföljning {month_label(data.month)}",
         subtitle=f"{data.version.municipality} kommun · kommundirektörens rapport till kommunstyrelsen",
@@ -407,7 +429,9 @@ def archive(report: GeneratedReport, municipality: str, month: str, fmt: str, ro
         "created_at": report.created_at.isoformat(timespec="microseconds"),
         "data_published_at": report.version.published_at,
         "data_loaded_at": report.version.loaded_at.isoformat(timespec="seconds") if report.version.loaded_at else None,
-        "data_version": report.version.digest,
+        "data_version": report.version_id,
+        "as_of_url": report.as_of_url,
+        "submissions_digest": report.version.digest,
         "submission_ids": list(report.version.submission_ids),
     }
     _write_atomic(path, report.content)
@@ -429,13 +453,13 @@ def generate(
     with db.pinned():  # every figure of one report from one warehouse file
         if municipality not in dict(meta.municipalities()):
             # An empty report for a municipality without data must never be handed out or archived.
-            raise ValueError(f"Det finns inga inlämnade rapporter för municipality {municipality} i lagret.")
+            raise ValueError(f"Det finns inga inlämnade rapporter för kommun {municipality} i lagret.")
         data = collect(municipality, month)
     created_at = created_at or datetime.now()
     content = render(build_document(data, created_at, chart(data)), fmt)
     name = file_name(municipality, month, created_at, fmt, content)
-    report = GeneratedReport(name, content, None, data.version, created_at)
+    report = GeneratedReport(name, content, None, data.version, created_at, data.version_id, data.as_of_url)
     if not keep:
         return report
     path = archive(report, municipality, month, fmt)
-    return GeneratedReport(report.file_name, content, path, data.version, created_at)
+    return replace(report, archived=path)

@@ -17,7 +17,12 @@ from reports import monthly
 from tests.monthly_fixture import report_warehouse
 
 CREATED = datetime(2025, 10, 15, 9, 30)
-STAMP = "Piteå (2581) · september 2025 · Data inläst 2025-10-14 07:30 · Rapport skapad 2025-10-15 09:30"
+VERSION = "fc7b8cf4b3"  # the fixture warehouse's data version
+STAMP = (
+    "Piteå (2581) · september 2025 · Data inläst 2025-10-14 07:30 · Rapport skapad 2025-10-15 09:30 · "
+    f"Dataversion: {VERSION}"
+)
+AS_OF_URL = f"http://127.0.0.1:8050/ekonomi?kommun=2581&period=2025-09&version={VERSION}"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -86,7 +91,11 @@ def test_docx_header_footer_tables_and_chart(env):
         "Projekt med rött trafikljus",
         "Försenade uppdrag",
         "Nämnder som inte har rapporterat",
+        "Underlag",
     ]
+    assert document.paragraphs[-1].text == (
+        f"Rapporten bygger på dataversion {VERSION}. Så här såg underlaget ut när rapporten skapades: {AS_OF_URL}"
+    )
     economy = document.tables[1]
     assert [c.text for c in economy.rows[-1].cells] == [
         "Summa, hela kommunen",
@@ -120,7 +129,9 @@ def test_archive_keeps_file_and_data_version(env):
         "created_at": "2025-10-15T09:30:00.000000",
         "data_published_at": sidecar["data_published_at"],
         "data_loaded_at": "2025-10-14T07:30:00",
-        "data_version": hashlib.sha256(ids.encode()).hexdigest()[:16],
+        "data_version": VERSION,
+        "as_of_url": AS_OF_URL,
+        "submissions_digest": hashlib.sha256(ids.encode()).hexdigest()[:16],
         "submission_ids": [1, 2, 3, 4, 5, 7, 8, 10],
     }
     index = (env["archive"] / "index.jsonl").read_text(encoding="utf-8").splitlines()
