@@ -28,7 +28,7 @@ MAX_CELLS = 2_000_000  # rows x columns of the area a reader allocates for one s
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 XML_SUFFIXES = (".xml", ".rels", ".vml")
-RESAVE = "Öppna filen i Excel, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
+RESAVE = "Öppna filen i ditt kalkylprogram, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
 
 CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
 # Rows that hold cells (a cell may omit its own r= and take the row's). An empty <row r="200000" ht="30"/> from a
@@ -110,7 +110,7 @@ def check_size(path: Path, file_name: str, limit: int | None = None) -> None:
     """Reject an empty file or one over the size limit without reading it."""
     size = path.stat().st_size
     if size == 0:
-        raise Rejected([Problem(file_name, "Filen är tom (0 byte). Spara rapporten i Excel och lämna in den igen.")])
+        raise Rejected([Problem(file_name, "Filen är tom (0 byte). Spara rapporten på nytt och lämna in den igen.")])
     if limit is not None and size > limit:
         raise Rejected(
             [
@@ -141,7 +141,7 @@ def _not_a_zip(path: Path, file_name: str) -> Problem:
             )
         return Problem(
             file_name,
-            "Filen är i det gamla Excel-formatet (.xls). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).",
+            f"Filen är i det gamla Excel-formatet (.xls). {SAVE_AS_XLSX}",
         )
     try:
         head.decode("utf-8")
@@ -165,7 +165,7 @@ def _damaged(file_name: str) -> Problem:
     return Problem(
         file_name,
         "Filen är skadad eller ofullständig (zip-arkivet går inte att läsa), kanske avbruten vid kopiering. "
-        "Spara om den i Excel och lämna in den igen.",
+        "Spara om den och lämna in den igen.",
     )
 
 

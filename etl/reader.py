@@ -113,7 +113,8 @@ def read_file(task: Task, reference: Reference) -> ReadResult:
 def _unreadable(task: Task, why: str) -> Problem:
     return Problem(
         task.file_name,
-        f"{UNREADABLE} ({why}). Öppna den i Excel, spara som Excel-arbetsbok (.xlsx) och lämna in den igen.",
+        f"{UNREADABLE} ({why}). Öppna den i ditt kalkylprogram, spara som Excel-arbetsbok (.xlsx) och lämna in den "
+        "igen.",
     )
 
 

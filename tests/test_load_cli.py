@@ -196,8 +196,8 @@ def test_a_parser_that_dies_rejects_its_file_and_the_loader_goes_on(tmp_path, mo
     monkeypatch.delenv("STYRKEDJAN_PARSER_MEMORY_MB")
     assert [f.status for f in report.files] == ["rejected", "loaded"]
     assert report.files[0].errors[0].message == (
-        "Filen kunde inte läsas (läsaren avbröts). Öppna den i Excel, spara som Excel-arbetsbok (.xlsx) och lämna "
-        "in den igen."
+        "Filen kunde inte läsas (läsaren avbröts). Öppna den i ditt kalkylprogram, spara som Excel-arbetsbok (.xlsx) "
+        "och lämna in den igen."
     )
     assert [f.status for f in load_paths(paths[:1], db, tmp_path / "arkiv").files] == ["loaded"]
 
@@ -207,8 +207,8 @@ def test_a_parser_that_hangs_is_stopped_at_the_timeout(tmp_path):
     report = load_paths([tmp_path / "a.xlsx"], tmp_path / "lager.duckdb", tmp_path / "arkiv", timeout=0.001)
     assert report.files[0].status == "rejected"
     assert report.files[0].errors[0].message == (
-        "Filen kunde inte läsas (den tog mer än 0,001 s att läsa). Öppna den i Excel, spara som Excel-arbetsbok "
-        "(.xlsx) och lämna in den igen."
+        "Filen kunde inte läsas (den tog mer än 0,001 s att läsa). Öppna den i ditt kalkylprogram, spara som "
+        "Excel-arbetsbok (.xlsx) och lämna in den igen."
     )
 
 

@@ -17,14 +17,15 @@ def _only_message(path) -> str:
 def test_empty_file(tmp_path):
     (tmp_path / "tom.xlsx").write_bytes(b"")
     assert _only_message(tmp_path / "tom.xlsx") == (
-        "Filen är tom (0 byte). Spara rapporten i Excel och lämna in den igen."
+        "Filen är tom (0 byte). Spara rapporten på nytt och lämna in den igen."
     )
 
 
 def test_old_xls_format(tmp_path):
     (tmp_path / "gammal.xlsx").write_bytes(OLE_MAGIC + b"\x00" * 2000 + "Workbook".encode("utf-16-le"))
     assert _only_message(tmp_path / "gammal.xlsx") == (
-        "Filen är i det gamla Excel-formatet (.xls). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx)."
+        "Filen är i det gamla Excel-formatet (.xls). Öppna den i ditt kalkylprogram (till exempel LibreOffice Calc "
+        "eller Excel) och välj Spara som Excel-arbetsbok (.xlsx); i LibreOffice heter formatet Excel 2007–365 (.xlsx)."
     )
 
 
@@ -39,7 +40,7 @@ def test_csv_renamed_to_xlsx(tmp_path):
     (tmp_path / "export.xlsx").write_text("Kommunkod;Kommun\n2581;Piteå\n", encoding="utf-8")
     assert _only_message(tmp_path / "export.xlsx") == (
         "Filen är ingen Excel-arbetsbok utan text (till exempel en CSV-fil som fått ändelsen .xlsx). Öppna filen i "
-        "Excel, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
+        "ditt kalkylprogram, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
     )
 
 
@@ -131,3 +132,20 @@ def test_a_cell_far_below_the_table_without_its_own_reference_is_rejected(tmp_pa
     rewrite_zip(path, {"xl/worksheets/sheet2.xml": xml.replace(b"</sheetData>", far)})
     result = read_report(path)
     assert located(result.errors) == [("Mål", 1048576, "A", None, None)]
+
+
+def test_a_percent_cell_without_its_own_reference_is_rejected(tmp_path):
+    header = ["Indikator-ID", "Mål-ID", "Indikator", "Enhet", "Riktning", "Utfall"]
+    path = write_report(
+        tmp_path / "r.xlsx",
+        sheets={"Indikatorer": [header, ["I-1", "BUN-1", "Nöjda", "%", "Högre är bättre", 0.875]]},
+        number_formats={("Indikatorer", "F2"): "0.0%"},
+    )
+    xml = sheet_xml(path, 2)
+    assert xml.count(b' r="F2"') == 1
+    rewrite_zip(path, {"xl/worksheets/sheet2.xml": xml.replace(b' r="F2"', b"")})
+    result = read_report(path)
+    assert [(p.sheet, p.message) for p in result.errors] == [
+        ("Indikatorer", "Bladets celler saknar cellreferenser. Öppna filen i ditt kalkylprogram, spara den som "
+         "Excel-arbetsbok (.xlsx) och lämna in den igen."),
+    ]  # fmt: skip
