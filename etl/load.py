@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +26,6 @@ from etl import journal, spec
 from etl.container import OTHER_FORMATS, Rejected, check_size, other_format
 from etl.failure import EXIT_REJECTED, EXIT_USAGE, PUBLISH_ERRORS, CouldNotPublish, explain
 from etl.failure import report as report_failure
-from etl.journal import fsync_path
 from etl.lock import DEFAULT_WAIT_SECONDS, load_lock, remove_dead_parts
 from etl.model import Problem, Workbook
 from etl.reader import TIMEOUT_SECONDS, WORKERS, ParserPool, Task
@@ -112,7 +112,10 @@ def collect(paths: list[Path]) -> list[FileOutcome]:
 
 
 def archive(path: Path, sha256: str, directory: Path, suffix: str = ".xlsx") -> tuple[Path, bool]:
-    """Copy a raw file to DIRECTORY/ab/<sha256><suffix> once per content, fsynced; (path, whether it is new)."""
+    """Copy a raw file to DIRECTORY/ab/<sha256><suffix> once per content; (path, whether it is new).
+
+    Not yet durable: the caller makes a run's files durable with one journal.sync_filesystem before journaling.
+    """
     target = directory / sha256[:2] / f"{sha256}{suffix}"
     if target.exists():
         return target, False
@@ -120,12 +123,10 @@ def archive(path: Path, sha256: str, directory: Path, suffix: str = ".xlsx") -> 
     partial = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
         shutil.copyfile(path, partial)
-        fsync_path(partial)
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    fsync_path(target.parent)
     return target, True
 
 
@@ -228,6 +229,8 @@ def load_paths(
                     target, new = archive(outcome.path, outcome.sha256, archive_dir)
                     if new:
                         new_files.append(target)
+            if new_files:
+                journal.sync_filesystem(archive_dir)  # the raw files are on disk before the journal names them
             journal.append(archive_dir, _entries(outcomes, run, warehouse, loaded_at, by))  # write-ahead
             if not report.count("loaded"):
                 staging.discard()
@@ -238,16 +241,35 @@ def load_paths(
                 archive_dir, [published_entry(run, warehouse, report.data_version, staging.published_at, note=note)]
             )
         except BaseException as exc:
-            if staging is not None:
-                staging.discard()
-            for target in new_files:  # raw files of a submission that was never published
-                target.unlink(missing_ok=True)
-            with contextlib.suppress(OSError):
-                journal.append(archive_dir, [aborted_entry(run, warehouse, exc)])
-            if isinstance(exc, PUBLISH_ERRORS):
-                raise CouldNotPublish(explain(exc)) from exc
-            raise
+            failure = abandon_run(exc, staging, archive_dir, run, warehouse, new_files)
+            if failure is exc:
+                raise
+            raise failure from exc
     return report
+
+
+def abandon_run(
+    exc: BaseException,
+    staging: Staging | None,
+    archive_dir: Path,
+    run: str,
+    warehouse: str | None,
+    new_files: Iterable[Path] = (),
+) -> BaseException:
+    """Undo a run that did not publish and return what to raise: CouldNotPublish for a publishing failure.
+
+    The staging files and the raw files archived for it go (a submission never published leaves nothing), and
+    the journal gets an abort entry when it can be written (on a full disk it may not: the run then simply has
+    no publish entry, which is what makes it unpublished).
+    """
+    if staging is not None:
+        staging.discard()
+    for target in new_files:
+        target.unlink(missing_ok=True)
+    if warehouse is not None:
+        with contextlib.suppress(OSError):
+            journal.append(archive_dir, [aborted_entry(run, warehouse, exc)])
+    return CouldNotPublish(explain(exc)) if isinstance(exc, PUBLISH_ERRORS) else exc
 
 
 def _entries(outcomes: list[FileOutcome], run: str, warehouse: str | None, at: datetime, by: str) -> list[dict]:

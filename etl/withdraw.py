@@ -14,9 +14,9 @@ from pathlib import Path
 
 from data import settings
 from etl import journal
-from etl.failure import PUBLISH_ERRORS, CouldNotPublish, Refused, explain, refused
+from etl.failure import CouldNotPublish, Refused, refused
 from etl.failure import report as report_failure
-from etl.load import aborted_entry, add_wait_argument, published_entry, reconcile
+from etl.load import abandon_run, add_wait_argument, published_entry, reconcile
 from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
 from etl.store import Staging
 
@@ -95,13 +95,10 @@ def withdraw(
                 staging.discard()
             raise
         except BaseException as exc:
-            if staging is not None:
-                staging.discard()
-            if warehouse is not None:
-                journal.append(archive_dir, [aborted_entry(run, warehouse, exc)])
-            if isinstance(exc, PUBLISH_ERRORS):
-                raise CouldNotPublish(explain(exc)) from exc
-            raise
+            failure = abandon_run(exc, staging, archive_dir, run, warehouse)
+            if failure is exc:
+                raise
+            raise failure from exc
     raw = archive_dir / row["sha256"][:2] / f"{row['sha256']}.xlsx"
     raw.unlink(missing_ok=True)  # the personal data it may hold goes too
     return {
