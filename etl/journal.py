@@ -11,6 +11,7 @@ Every entry names its warehouse (meta `warehouse_id`), so several warehouses can
 
 import ctypes
 import fcntl
+import getpass
 import json
 import os
 import uuid
@@ -29,6 +30,16 @@ def path(archive_dir: Path) -> Path:
 def new_run() -> str:
     """A fresh run id."""
     return uuid.uuid4().hex[:12]
+
+
+def who(by: str | None = None) -> str:
+    """Who does it: the name given, else the operating-system user (or 'okänd' where none can be found)."""
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "okänd"
 
 
 def stamp(moment: datetime) -> str:

@@ -14,7 +14,6 @@ The population KPI N01951 (Invånare totalt) also sets municipality.inhabitants 
 
 import argparse
 import csv
-import getpass
 import io
 import json
 import math
@@ -282,7 +281,7 @@ def store(
                     "run": run,
                     "warehouse": warehouse,
                     "time": journal.stamp(imported_at),
-                    "by": getpass.getuser(),
+                    "by": journal.who(),
                     "file_name": source_file,
                     "sha256": sha256,
                     "suffix": raw.suffix.lower(),

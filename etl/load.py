@@ -7,7 +7,6 @@ Loads are serialised with a lock on the warehouse's folder, so two runs cannot p
 
 import argparse
 import contextlib
-import getpass
 import hashlib
 import json
 import os
@@ -200,7 +199,7 @@ def load_paths(
         reference = load_reference(db)  # with the published annual budgets, read under the lock
         report = LoadReport(db, outcomes, reference)
         tasks, first_of = _plan(outcomes, known)
-        run, loaded_at, by = journal.new_run(), datetime.now(), by or getpass.getuser()
+        run, loaded_at, by = journal.new_run(), datetime.now(), journal.who(by)
         if not tasks:
             journal.append(archive_dir, _entries(outcomes, run, warehouse, loaded_at, by))
             return report

@@ -7,7 +7,6 @@ and the submission's own row, so `python -m etl rebuild` reproduces the withdraw
 """
 
 import argparse
-import getpass
 import json
 from datetime import datetime
 from pathlib import Path
@@ -44,7 +43,7 @@ def withdraw(
     Raises Refused for an unknown or already withdrawn submission, CouldNotPublish when publishing failed.
     """
     db, archive_dir = Path(db), Path(archive_dir or settings.archive_dir())
-    by, at = by or getpass.getuser(), at or datetime.now()
+    by, at = journal.who(by), at or datetime.now()
     if not reason.strip():
         raise Refused("Ange varför inlämningen återkallas med --reason.")
     with load_lock(db, wait):
