@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from data.db import query_rows
 from data.goals import indicator_status
+from data.periods import month_of, parse_period
 
 # Query-string value -> Swedish label of the normalisation.
 NORMALISATIONS = {"": "Faktiskt värde", "medarbetare": "Per medarbetare", "invanare": "Per 1 000 invånare"}
@@ -163,3 +164,9 @@ def national_reference(kpi: str | None) -> dict[str, Reference]:
     if not kpi:
         return {}
     return {row[0]: Reference(*row) for row in query_rows("comparison_reference", kpi=kpi)}
+
+
+def source_scope(period: str | None) -> tuple[None, str | None, None]:
+    """What the comparison's 'Källa' covers: every municipality, reports up to the end of the chosen period."""
+    parsed = parse_period(period) if period else None
+    return None, (month_of(parsed[2]) if parsed else None), None

@@ -14,6 +14,7 @@ from ui.components import (
     kpi_card,
     no_data_page,
     page,
+    register_sources,
     section,
     sync_url,
 )
@@ -26,6 +27,7 @@ PREFIX = "jamforelse"
 TITLE = "Jämförelse mellan kommunerna"
 PARAMS = ("indikator", "tid", "kommuner", "per")
 sync_url(PREFIX, PARAMS)
+register_sources(PREFIX, [Input(f"{PREFIX}-tid", "value")], scope=comparison.source_scope)
 
 
 def _pick(shared: list[SharedIndicator], key: str | None) -> SharedIndicator | None:
@@ -133,9 +135,14 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
             "Rangordning och eget målvärde",
             graph(f"{PREFIX}-ranking", "Kommunerna rangordnade efter indikatorns riktning, eget målvärde (◆)"),
             data_table(f"{PREFIX}-table", [], comparison_columns(indicator.unit), page_size=RANKING_PAGE_SIZE),
+            source=(PREFIX, "indicator"),
         ),
-        section("Fördelning", graph(f"{PREFIX}-distribution", "Spridningen i nätverket, varje punkt är en kommun")),
-        section("Över tid", graph(f"{PREFIX}-trend", "Varje kommuns värde per period")),
+        section(
+            "Fördelning",
+            graph(f"{PREFIX}-distribution", "Spridningen i nätverket, varje punkt är en kommun"),
+            source=(PREFIX, "indicator"),
+        ),
+        section("Över tid", graph(f"{PREFIX}-trend", "Varje kommuns värde per period"), source=(PREFIX, "indicator")),
         intro="Samma indikator i flera kommuner: samma Kolada-KPI eller samma namn.",
     )
 

@@ -7,9 +7,10 @@ from datetime import datetime
 import pytest
 
 import app
-from data import provenance
+from data import comparison, provenance
 from pages import ekonomi
 from tests.monthly_fixture import report_warehouse
+from tests.network_fixture import build_comparison
 
 
 @pytest.fixture
@@ -115,3 +116,16 @@ def test_source_button_opens_a_text_panel_over_http(db):
     assert first[5]["props"]["children"] == provenance.sources("2581", "2025-09", "economy", "SN")[0].sha256
     closed = click(2, "SN")
     assert (closed[key]["hidden"], closed[button_key]["aria-expanded"]) == (True, "false")
+
+
+def test_jamforelse_sources_cover_every_municipality_up_to_the_chosen_period(tmp_path, monkeypatch):
+    monkeypatch.setenv("STYRKEDJAN_DB", str(build_comparison(tmp_path / "n.duckdb")))
+    assert comparison.source_scope("2024-T3") == (None, "2024-12", None)
+    assert comparison.source_scope(None) == (None, None, None)
+    found = provenance.sources(None, "2024-12", "indicator")
+    assert sorted({(s.municipality, s.period) for s in found}) == [
+        ("Motala", "2024"),
+        ("Piteå", "2024"),
+        ("Vimmerby", "2024"),
+        ("Västerås", "2024"),
+    ]

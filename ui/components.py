@@ -180,7 +180,7 @@ def register_filters(prefix: str, committee: bool = False, url_params: Iterable[
         return tuple(result)
 
     sync_url(prefix, names)
-    register_sources(prefix, committee)
+    register_sources(prefix, filter_inputs(prefix, committee))
 
 
 def sync_url(prefix: str, names: Iterable[str]) -> None:
@@ -290,13 +290,22 @@ def source_list(sources: list[provenance.Source], network: bool = False) -> html
                     className="table table-sm source-table mb-0",
                 ),
                 className="table-responsive",
+                tabIndex="0",  # the list scrolls: it must be reachable with the keyboard
             ),
         ]
     )
 
 
-def register_sources(prefix: str, committee: bool = False) -> None:
-    """Register the page's one 'Källa' callback: a click opens or closes a panel; open panels follow the filters."""
+def _filter_scope(municipality, month, committee=None) -> tuple:
+    return municipality, month, committee
+
+
+def register_sources(prefix: str, inputs: list[Input], scope=_filter_scope) -> None:
+    """Register the page's one 'Källa' callback: a click opens or closes a panel; open panels follow the inputs.
+
+    scope(*input values) gives (municipality, month 'YYYY-MM', committee or None) of what the page shows;
+    register_filters() passes the global filters.
+    """
     button = {"type": f"{prefix}-kalla-knapp", "fact": MATCH, "section": MATCH}
     panel = {"type": f"{prefix}-kalla", "fact": MATCH, "section": MATCH}
 
@@ -305,15 +314,16 @@ def register_sources(prefix: str, committee: bool = False) -> None:
         Output(panel, "hidden"),
         Output(button, "aria-expanded"),
         Input(button, "n_clicks"),
-        *filter_inputs(prefix, committee),
+        *inputs,
         prevent_initial_call=True,
     )
-    def show_sources(n_clicks, kommun, period, namnd=None):
-        if not (n_clicks or 0) % 2 or not kommun or not period:
+    def show_sources(n_clicks, *values):
+        municipality, month, committee = scope(*values)
+        if not (n_clicks or 0) % 2 or not month:
             return None, True, "false"
         fact = ctx.outputs_list[0]["id"]["fact"]
-        network = fact in NETWORK_FACTS
-        found = provenance.sources(None if network else kommun, period, fact, namnd)
+        network = fact in NETWORK_FACTS or municipality is None
+        found = provenance.sources(None if network else municipality, month, fact, committee)
         return source_list(found, network), False, "true"
 
 
