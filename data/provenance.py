@@ -20,6 +20,7 @@ FACTS: dict[str, tuple[str, bool]] = {
     "deviation": ("twelve_months", False),
     "assignment": ("all", True),
     "project": ("all", True),
+    "project_history": ("all", False),  # a project's own page: every report up to the month
     "suggestion": ("two_years", False),
     "meeting": ("all", True),
     "any": ("year", False),  # a section built from every kind (Översikt's committee cards): this year's reports

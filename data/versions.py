@@ -55,9 +55,13 @@ def current(con: duckdb.DuckDBPyConnection | None = None) -> Version | None:
     return next((v for v in versions(con) if v.is_current), None)
 
 
+def pinned_id() -> str | None:
+    """The data version id the running request or block asked for (?version=), None for the latest."""
+    pin = db.current_pin()
+    return pin.version if pin is not None else None
+
+
 def shown() -> Version | None:
     """The version this request or block shows: the pinned ?version=, else the one published now."""
-    pin = db.current_pin()
-    if pin is not None and pin.version:
-        return find(pin.version)
-    return current()
+    version_id = pinned_id()
+    return find(version_id) if version_id else current()

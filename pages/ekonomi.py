@@ -21,6 +21,7 @@ from ui.components import (
     page,
     register_filters,
     section,
+    source_bar,
     text_column,
 )
 from ui.economy import (
@@ -118,6 +119,7 @@ def layout(kommun=None, period=None, namnd=None, **_):
         filter_bar(PREFIX, filters, committee=True),
         SIGN_CONVENTION,
         html.Div(id="ekonomi-kpis", className="row g-3 mb-2"),
+        source_bar(PREFIX, "economy", "Nyckeltal för ekonomin"),
         report,
         section(
             "Per nämnd och verksamhet",

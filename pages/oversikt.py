@@ -18,6 +18,7 @@ from ui.components import (
     page,
     register_filters,
     section,
+    source_bar,
 )
 from ui.figures import graph
 from ui.glossary import term_label
@@ -148,6 +149,7 @@ def layout(kommun=None, period=None, **_):
         TITLE,
         filter_bar(PREFIX, filters),
         html.Section(id="oversikt-kpis", **{"aria-label": "Nyckeltal för kommunen"}),
+        source_bar(PREFIX, "any", "Nyckeltal för kommunen"),
         section(
             "Nämnderna",
             html.Div(id="oversikt-cards", className="row g-3"),
@@ -156,14 +158,20 @@ def layout(kommun=None, period=None, **_):
         html.Div(
             [
                 html.Div(
-                    graph("oversikt-goals-graph", "Måluppfyllelse per nämnd"),
+                    [
+                        graph("oversikt-goals-graph", "Måluppfyllelse per nämnd"),
+                        source_bar(PREFIX, "goal", "Måluppfyllelse per nämnd"),
+                    ],
                     className="col-12 col-xl-6",
                 ),
                 html.Div(
-                    graph(
-                        "oversikt-forecast-graph",
-                        "Prognosavvikelse per nämnd, tkr (negativ = underskott)",
-                    ),
+                    [
+                        graph(
+                            "oversikt-forecast-graph",
+                            "Prognosavvikelse per nämnd, tkr (negativ = underskott)",
+                        ),
+                        source_bar(PREFIX, "economy", "Prognosavvikelse per nämnd"),
+                    ],
                     className="col-12 col-xl-6",
                 ),
             ],

@@ -170,7 +170,7 @@ def _content(current: projects.Project, reports: list[projects.Project]) -> list
         html.Div(
             [
                 html.Div(_facts(current), className="col-12 col-lg-6"),
-                html.Div(section("Flaggor", _flags(current)), className="col-12 col-lg-6"),
+                html.Div(section("Flaggor", _flags(current), source=(PREFIX, "project")), className="col-12 col-lg-6"),
             ],
             className="row g-3",
         ),
@@ -179,9 +179,11 @@ def _content(current: projects.Project, reports: list[projects.Project]) -> list
             empty_state(thin) if thin else None,
             html.Ol(events, id="projekt-historik-events"),
             *([] if thin else _history_graphs(reports)),
+            source=(PREFIX, "project_history"),
         ),
         section(
             "Rapporter",
             data_table("projekt-historik-table", _history_rows(reports), _history_columns(), page_size=12),
+            source=(PREFIX, "project_history"),
         ),
     ]

@@ -4,10 +4,12 @@ what it corrects), behind a 'Källa' button that opens a text panel."""
 import json
 from datetime import datetime
 
+import dash
 import pytest
 
 import app
 from data import comparison, provenance
+from data import db as db_module
 from pages import ekonomi
 from tests.monthly_fixture import report_warehouse
 from tests.network_fixture import build_comparison
@@ -62,6 +64,7 @@ def test_ekonomi_sections_have_a_source_button_each(db):
 
     walk(tree)
     assert buttons == [
+        ("economy", "nyckeltal-for-ekonomin", "false"),
         ("economy", "per-namnd-och-verksamhet", "false"),
         ("economy", "prognosens-utveckling", "false"),
     ]
@@ -129,3 +132,19 @@ def test_jamforelse_sources_cover_every_municipality_up_to_the_chosen_period(tmp
         ("Vimmerby", "2024"),
         ("Västerås", "2024"),
     ]
+
+
+def _source_buttons(path: str, **query) -> int:
+    page = next(p for p in dash.page_registry.values() if p["relative_path"] == path)
+    with db_module.pinned():
+        tree = page["layout"](**query)
+    return json.dumps(tree, default=lambda c: c.to_plotly_json()).count("-kalla-knapp")
+
+
+def test_every_figure_section_has_a_source_button(db, tmp_path, monkeypatch):
+    municipal = ("/", "/mal", "/ekonomi", "/avvikelser", "/projekt", "/uppdrag")
+    counts = {path: _source_buttons(path, kommun="2581", period="2025-09") for path in municipal}
+    assert counts == {"/": 4, "/mal": 4, "/ekonomi": 3, "/avvikelser": 2, "/projekt": 3, "/uppdrag": 4}
+    monkeypatch.setenv("STYRKEDJAN_DB", str(build_comparison(tmp_path / "n.duckdb")))
+    network = {path: _source_buttons(path, kommun="2581") for path in ("/forbattringsforslag", "/jamforelse")}
+    assert network == {"/forbattringsforslag": 3, "/jamforelse": 3}

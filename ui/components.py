@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 import dash_ag_grid as dag
 from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
-from data import meta, provenance
+from data import meta, provenance, versions
 from data.formatting import iso_date
 from data.meta import Filters
 from data.periods import month_label
@@ -34,6 +34,7 @@ from ui.figures import ASSESSMENT_STYLE, LIGHT_STYLE
 from ui.glossary import term_label, with_glossary_tooltips
 
 GLOBAL_FILTERS = ("kommun", "period", "namnd")
+CARRIED_PARAMS = (*GLOBAL_FILTERS, "version")  # what the navbar carries to other pages
 NO_REPORT = "Ingen rapport inlämnad för perioden"
 URL_ID = "url"  # the app's own dcc.Location (refresh=False): writing it changes the address bar only
 
@@ -48,8 +49,33 @@ def query_string(**params) -> str:
 
 
 def filter_href(path: str, filters: Filters, **extra) -> str:
-    """A link to path that carries the global filters (and page-specific parameters) along."""
-    return path + query_string(kommun=filters.municipality, period=filters.month, namnd=filters.committee, **extra)
+    """A link to path that carries the global filters, the shown data version and page-specific parameters along."""
+    return path + query_string(
+        kommun=filters.municipality,
+        period=filters.month,
+        namnd=filters.committee,
+        **extra,
+        version=versions.pinned_id(),
+    )
+
+
+def as_of_text(version: versions.Version) -> str:
+    """'Visar läget per 2025-10-14 07:30 (dataversion fc7b8cf4b3)': what an as-of view says it shows."""
+    return f"Visar läget per {iso_date(version.published_at)} (dataversion {version.version_id})"
+
+
+def as_of_banner(version: versions.Version, latest_href: str) -> html.Div:
+    """The as-of view's banner: which published version the page shows, and the way back to the latest."""
+    return html.Div(
+        [
+            html.Span(f"{as_of_text(version)}. ", className="fw-semibold"),
+            "Senare inlästa rapporter och rättelser syns inte. ",
+            dcc.Link("Visa det senaste läget", href=latest_href, id="asof-latest"),
+        ],
+        id="asof-banner",
+        className="asof-banner",
+        role="note",
+    )
 
 
 # --- Filter bar ----------------------------------------------------------------------------------------------------
@@ -263,6 +289,12 @@ def source_toggle(prefix: str, fact: str, title: str) -> tuple[html.Button, html
         id=panel_id, hidden=True, className="source-panel", role="region", **{"aria-label": f"Källor: {title}"}
     )
     return button, panel
+
+
+def source_bar(prefix: str, fact: str, title: str) -> html.Div:
+    """'Källa' for figures outside a titled section (key figure rows, a pair of graphs): button and panel."""
+    button, panel = source_toggle(prefix, fact, title)
+    return html.Div([button, panel], className="source-bar")
 
 
 def source_list(sources: list[provenance.Source], network: bool = False) -> html.Div:

@@ -25,6 +25,7 @@ shown as (
           when 'deviation' then h.submission_id in (select submission_id from deviation)
           when 'assignment' then h.submission_id in (select submission_id from assignment)
           when 'project' then h.submission_id in (select submission_id from project)
+          when 'project_history' then h.submission_id in (select submission_id from project)
           when 'suggestion' then h.submission_id in (select submission_id from suggestion)
           when 'meeting' then h.submission_id in (select submission_id from meeting)
           when 'any' then true
