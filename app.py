@@ -15,7 +15,7 @@ from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html, set_p
 
 from data import db, meta
 from data.db import NoWarehouse, UnknownVersion, WarehouseError, WarehouseUnreadable
-from data.formatting import iso_date, number
+from data.formatting import iso_date, submissions_text
 from ui.components import GLOBAL_FILTERS, URL_ID
 
 TITLE = "Styrkedjan"
@@ -174,7 +174,8 @@ def footer(info: meta.WarehouseInfo | None) -> html.Footer:
     if info is None:
         text = "Inget datalager är publicerat."
     else:
-        text = f"Data senast inläst {iso_date(info.loaded_at)} från {number(info.submissions)} inlämnade rapporter."
+        counts = submissions_text(info.submissions, info.submitted, info.withdrawn)
+        text = f"Data senast inläst {iso_date(info.loaded_at)} från {counts}."
     links = [
         html.Li(dcc.Link(page["name"], href=page["relative_path"]))
         for page in dash.page_registry.values()

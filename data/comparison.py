@@ -102,7 +102,7 @@ class Value:
 
     @property
     def status(self) -> str:
-        """'on_target', 'off_target' or 'no_target', by the one rule in data.goals."""
+        """'on_target', 'off_target', 'no_target' or 'no_outcome', by the one rule in data.goals."""
         return indicator_status(self.outcome, self.target, self.direction)
 
 

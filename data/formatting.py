@@ -8,7 +8,7 @@ MINUS = "\u2212"  # typographic minus sign
 
 
 def rounded(value: float, decimals: int = 0) -> float:
-    """value rounded half away from zero, like the grid's Number.toFixed (assets/dashAgGridFunctions.js)."""
+    """value rounded half away from zero at its shortest decimal form, like the grid's svRound (assets/)."""
     return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
@@ -61,3 +61,22 @@ def balance(deviation: float | None, article: bool = False) -> str:
         return "ett resultat i nivå med budget" if article else "budget i balans"
     word = "underskott" if deviation < 0 else "överskott"
     return f"{'ett ' if article else ''}{word} på {tkr(abs(deviation))}"
+
+
+def submissions_text(in_force: int, submitted: int, withdrawn: int = 0) -> str:
+    """'2 003 gällande rapporter (2 006 inlämnade, 3 ersatta)': the one wording of the count, wherever it is shown.
+
+    A report is in force until a later report for the same municipality, committee and period replaces it, or
+    until it is withdrawn (named only when some are).
+    """
+
+    def counted(count: int, one: str, many: str) -> str:
+        return f"{number(count)} {one if count == 1 else many}"
+
+    parts = [
+        counted(submitted, "inlämnad", "inlämnade"),
+        counted(submitted - in_force - withdrawn, "ersatt", "ersatta"),
+    ]
+    if withdrawn:
+        parts.append(counted(withdrawn, "återkallad", "återkallade"))
+    return f"{counted(in_force, 'gällande rapport', 'gällande rapporter')} ({', '.join(parts)})"

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data.db import query_rows
+from data.periods import add_months
 from data.vocabulary import ASSESSMENT
 
 # Better assessments rank higher; 'not_assessed' has no rank, so a change to or from it is "ändrad", not better/worse.
@@ -91,10 +92,22 @@ def assessment_change(before: str | None, now: str) -> str:
     return "changed"
 
 
+def changed_since_previous_month(municipality: str, month: str) -> list[Goal]:
+    """Goals whose assessment changed since the previous month's view (an April change is no news in September)."""
+    before = {(g.committee_code, g.goal_id): g.period for g in goals(municipality, add_months(month, -1))}
+    return [
+        g
+        for g in goals(municipality, month)
+        if g.change in ("improved", "worsened", "changed") and before.get((g.committee_code, g.goal_id)) != g.period
+    ]
+
+
 def indicator_status(outcome: float | None, target: float | None, direction: str) -> str:
-    """'on_target', 'off_target' or 'no_target' (no target or no outcome gives no status), per domain.md."""
-    if target is None or outcome is None:
+    """'on_target', 'off_target', 'no_target' or 'no_outcome' (without both there is no status), per domain.md."""
+    if target is None:
         return "no_target"
+    if outcome is None:
+        return "no_outcome"
     reached = outcome >= target if direction == "higher" else outcome <= target
     return "on_target" if reached else "off_target"
 

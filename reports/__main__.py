@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "docx"):
         parser.error("ange --format pdf|docx eller en --out som slutar på .pdf eller .docx")
+    if not args.out.parent.is_dir():
+        # Checked before anything is archived; a mistyped path must not create folders anywhere on disk.
+        parser.error(f"mappen {args.out.parent} finns inte; skapa den först eller välj en annan --out")
 
     from reports.monthly import generate  # heavy imports only once the arguments are valid
 
@@ -35,7 +38,6 @@ def main(argv: list[str] | None = None) -> int:
     except NoWarehouse as exc:
         print(f"Ingen rapport skapades: inget datalager finns på {exc}. Kör python -m etl load.", file=sys.stderr)
         return 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(report.content)
     print(f"Skrev {args.out} ({len(report.content) // 1024} kB). Arkiverad som {report.archived}.")
     print(f"Dataversion {report.version.digest} ({len(report.version.submission_ids)} rapporter).")

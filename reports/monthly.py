@@ -21,7 +21,7 @@ from pathlib import Path
 from data import assignments, db, deviations, economy, goals, meta, projects, settings, versions
 from data.deviations import Deviation
 from data.formatting import iso_date, number, percent
-from data.periods import month_end, month_label, parse_period
+from data.periods import add_months, month_end, month_label, parse_period
 from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE, SEVERITY
 from reports import charts
 from reports.document import Document, Heading, Image, Paragraph, Table
@@ -102,7 +102,7 @@ def collect(municipality: str, month: str, today: date | None = None) -> Monthly
         history=economy.forecast_history(municipality, month),
         deviations=[d for d in every if d.is_new or d.serious],
         all_deviations=every,
-        goal_changes=[g for g in goals.goals(municipality, month) if g.change in ("improved", "worsened", "changed")],
+        goal_changes=goals.changed_since_previous_month(municipality, month),
         red_projects=red,
         overdue=[a for a in assignments.assignments(municipality, as_of) if a.state == "overdue"],
         as_of=as_of,
@@ -251,7 +251,7 @@ def goal_table(items: list[goals.Goal]) -> Table:
         ("Nämnd", "Mål", "Förra bedömningen", "Ny bedömning", "Förändring"),
         rows,
         widths=(2.4, 4.4, 2, 2, 1.4),
-        empty_text="Inga målbedömningar har ändrats.",
+        empty_text="Inga målbedömningar har ändrats sedan förra månaden.",
     )
 
 
@@ -326,7 +326,7 @@ def build_document(data: MonthlyData, created_at: datetime, chart_png: bytes | N
             else []
         ),
         deviation_table(data.deviations),
-        Heading("Målbedömningar som ändrats"),
+        Heading(f"Målbedömningar som ändrats sedan {month_label(add_months(data.month, -1))}"),
         goal_table(data.goal_changes),
         Heading("Projekt med rött trafikljus"),
         project_table(data.red_projects),
@@ -454,6 +454,13 @@ def generate(
         if municipality not in dict(meta.municipalities()):
             # An empty report for a municipality without data must never be handed out or archived.
             raise ValueError(f"Det finns inga inlämnade rapporter för kommun {municipality} i lagret.")
+        available = meta.months(municipality)
+        if month not in available:
+            # A report for a month without data would be empty; it must not be handed out or archived either.
+            raise ValueError(
+                f"Det finns inga inlämnade rapporter för kommun {municipality} för {month_label(month)}. "
+                f"Månader med rapporter: {month_label(available[-1])} – {month_label(available[0])}."
+            )
         data = collect(municipality, month)
     created_at = created_at or datetime.now()
     content = render(build_document(data, created_at, chart(data)), fmt)

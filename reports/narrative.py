@@ -105,6 +105,20 @@ def _worsening(data: MonthlyData) -> str | None:
     return f"Prognosen har försämrats minst tre månader i rad för {join_sv(names)}."
 
 
+def _goal_changes(data: MonthlyData) -> str:
+    """Goal assessments changed since the previous month's report, saying since when."""
+    since = month_label(add_months(data.month, -1))
+    if not data.goal_changes:
+        return f"Inga målbedömningar har ändrats sedan {since}."
+    improved = sum(g.change == "improved" for g in data.goal_changes)
+    worsened = sum(g.change == "worsened" for g in data.goal_changes)
+    other = len(data.goal_changes) - improved - worsened
+    detail = [count_sv(improved, "förbättrad", "förbättrade"), count_sv(worsened, "försämrad", "försämrade")]
+    detail += [count_sv(other, "ändrad", "ändrade")] if other else []
+    changed = count_sv(len(data.goal_changes), "målbedömning", "målbedömningar")
+    return f"{changed} har ändrats sedan {since} ({', '.join(detail)})."
+
+
 def _follow_up(data: MonthlyData) -> str:
     new = [d for d in data.deviations if d.is_new]
     new_serious = [d for d in new if d.serious]
@@ -115,12 +129,7 @@ def _follow_up(data: MonthlyData) -> str:
         f" {count_sv(len(serious), 'allvarlig avvikelse är', 'allvarliga avvikelser är')} inte stängd"
         f"{'' if len(serious) == 1 else 'a'}."
     )
-    improved = sum(g.change == "improved" for g in data.goal_changes)
-    worsened = sum(g.change == "worsened" for g in data.goal_changes)
-    other = len(data.goal_changes) - improved - worsened
-    detail = [count_sv(improved, "förbättrad", "förbättrade"), count_sv(worsened, "försämrad", "försämrade")]
-    detail += [count_sv(other, "ändrad", "ändrade")] if other else []
-    text += f" {count_sv(len(data.goal_changes), 'målbedömning', 'målbedömningar')} har ändrats ({', '.join(detail)})."
+    text += " " + _goal_changes(data)
     text += f" {len(data.red_projects)} projekt har rött trafikljus och"
     text += f" {count_sv(len(data.overdue), 'uppdrag är försenat', 'uppdrag är försenade')}."
     return text

@@ -36,7 +36,7 @@ def test_ranking_ties_targets_and_median(db):
         (3, "Vimmerby", 76.5, 75.0, "on_target"),
     ]
     unranked = [(v.municipality, v.rank, v.status) for v in values if v.rank is None]
-    assert unranked == [("Motala", None, "no_target")]
+    assert unranked == [("Motala", None, "no_outcome")]
     assert comparison.network_median(values) == 77.0
 
 

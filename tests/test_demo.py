@@ -45,7 +45,10 @@ def test_demo_command_builds_the_network_warehouse(tmp_path, capsys):
     db = tmp_path / "demo.duckdb"
     assert main(["demo", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "10 kommuner, 59 nämnder, 2\u00a0006 rapporter, 36\u00a0927 rader på " in out
+    assert (
+        "10 kommuner, 59 nämnder, 2\u00a0003 gällande rapporter (2\u00a0006 inlämnade, 3 ersatta), "
+        "36\u00a0927 rader på " in out
+    )
     assert rows(db, "select value from meta where key = 'demo'") == [("true",)]
     assert rows(db, "select inhabitants from municipality where municipality_code in ('2581', '2463') order by 1") == [
         (2_750,),

@@ -64,3 +64,10 @@ def test_guide_mentions_only_existing_commands():
     commands = set(re.findall(r"python -m etl (\w+)", guide()))
     assert commands == {"template", "load", "status", "demo"}
     assert commands <= set(COMMANDS)
+
+
+def test_guide_states_the_same_indicator_rule_shown_on_jamforelse():
+    from ui.network_tables import SAME_INDICATOR_RULE
+
+    assert SAME_INDICATOR_RULE.startswith("Rapporterar flera nämnder i samma kommun samma indikator")
+    assert SAME_INDICATOR_RULE in guide().replace("\n", " ")

@@ -9,8 +9,10 @@ import openpyxl
 import pytest
 
 import app  # noqa: F401  registers the pages
+from data.formatting import tkr
 from pages import ekonomi
 from tests.monthly_fixture import report_warehouse
+from tests.test_components import run_js
 
 
 @pytest.fixture
@@ -89,3 +91,18 @@ def test_report_download_from_the_page_is_archived(db):
     document = docx.Document(io.BytesIO(base64.b64decode(sent["content"])))
     assert document.paragraphs[0].text == "Månadsuppföljning september 2025"
     assert len(list((db / "rapporter" / "2581" / "2025-09").glob("*.docx"))) == 1
+
+
+def test_positive_deviation_is_signed_in_the_table_as_on_the_overview():
+    formatters = {c["field"]: c["valueFormatter"]["function"] for c in ekonomi._columns() if "valueFormatter" in c}
+    assert formatters["deviation_ytd"] == "svNumber(params.value, 0, null, true)"
+    assert formatters["forecast_deviation_pct"] == "svNumber(params.value, 1, null, true)"
+    assert formatters["budget_ytd"] == "svNumber(params.value, 0, null)"
+    assert run_js(
+        "[f.svNumber(190, 0, null, true), f.svNumber(-190, 0, null, true), f.svNumber(0.4, 0, null, true)]"
+    ) == [
+        "+190",
+        "\u2212190",
+        "0",
+    ]
+    assert tkr(190, signed=True) == "+190\u00a0tkr"

@@ -3,6 +3,7 @@
 from datetime import date
 
 from data import goals
+from data.vocabulary import INDICATOR_STATUS
 
 
 def test_goals_as_of_april_with_previous_assessment(steering_db):
@@ -78,7 +79,13 @@ def test_indicator_status_follows_direction():
     assert goals.indicator_status(5.1, 5.0, "lower") == "off_target"
     assert goals.indicator_status(5.0, 5.0, "lower") == "on_target"
     assert goals.indicator_status(5.0, None, "lower") == "no_target"
-    assert goals.indicator_status(None, 5.0, "lower") == "no_target"
+    assert goals.indicator_status(None, 5.0, "lower") == "no_outcome"
+    assert goals.indicator_status(None, None, "lower") == "no_target"
+
+
+def test_indicator_with_target_and_no_outcome_is_labelled_no_outcome():
+    assert INDICATOR_STATUS.label(goals.indicator_status(None, 90.0, "higher")) == "Inget utfall"
+    assert INDICATOR_STATUS.label(goals.indicator_status(87.5, None, "higher")) == "Inget målvärde"
 
 
 def test_assessment_change():

@@ -6,6 +6,7 @@ import pytest
 
 from data import meta
 from data.db import NoWarehouse
+from data.formatting import submissions_text
 
 
 def test_municipalities_with_data_in_swedish_order(steering_db):
@@ -42,7 +43,7 @@ def test_resolve_replaces_unknown_values(steering_db):
 def test_info_reports_demo_flag_and_submission_count(steering_db):
     info = meta.info()
     assert info.demo is True
-    assert info.submissions == 6
+    assert (info.submissions, info.submitted) == (6, 6)
     assert isinstance(info.loaded_at, datetime)
 
 
@@ -50,3 +51,16 @@ def test_missing_warehouse_raises_no_warehouse(tmp_path, monkeypatch):
     monkeypatch.setenv("STYRKEDJAN_DB", str(tmp_path / "nothing.duckdb"))
     with pytest.raises(NoWarehouse):
         meta.info()
+
+
+def test_footer_says_the_submission_count_in_the_one_wording(steering_db):
+    import app
+
+    assert (
+        app.footer(meta.info())
+        .children.children[0]
+        .children.endswith(" från 6 gällande rapporter (6 inlämnade, 0 ersatta).")
+    )
+    assert submissions_text(2003, 2006) == "2\u00a0003 gällande rapporter (2\u00a0006 inlämnade, 3 ersatta)"
+    assert submissions_text(1, 2) == "1 gällande rapport (2 inlämnade, 1 ersatt)"
+    assert submissions_text(5, 8, 1) == "5 gällande rapporter (8 inlämnade, 2 ersatta, 1 återkallad)"

@@ -117,6 +117,9 @@ def test_layout_takes_filters_from_the_url(db):
 
 def test_jamforelse_layout_callbacks_and_kolada(comparison_db, tmp_path):
     layout = jamforelse.layout(indikator="kpi:N15419", kommuner="2581,0884,9999")
+    assert find(layout, "jamforelse-rule").children.endswith(
+        "och inom den nämnden indikatorn med det första indikator-ID:t."
+    )
     assert find(layout, "jamforelse-tid").value == "2024-T3"
     assert find(layout, "jamforelse-kommuner").value == ["2581", "0884"]
     assert [o["disabled"] for o in find(layout, "jamforelse-per").options] == [False, True, True]

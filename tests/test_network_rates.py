@@ -3,6 +3,7 @@
 import pytest
 
 from data import network
+from data.formatting import number
 from data.network import Period, make_period, target_status
 from tests.network_fixture import DEFINITION, build_network
 
@@ -95,6 +96,13 @@ def test_target_status_edges():
     assert target_status(0.6, 0.6, 12).on_track is True
     assert target_status(None, 0.2, 3) is None
     assert target_status(0.6, None, 3) is None
+
+
+def test_pro_rata_target_rounds_in_decimal_half_away_from_zero():
+    status = target_status(0.13, 0.1, 9)
+    assert status.pro_rata == 0.0975
+    assert number(status.pro_rata, 3) == "0,098"
+    assert number(0.13 * 9 / 12, 3) == "0,097"  # what binary floating point gave
 
 
 def test_department_drill_down(db):

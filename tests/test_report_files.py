@@ -87,7 +87,7 @@ def test_docx_header_footer_tables_and_chart(env):
         "Per nämnd",
         "Ekonomi",
         "Nya och allvarliga avvikelser",
-        "Målbedömningar som ändrats",
+        "Målbedömningar som ändrats sedan augusti 2025",
         "Projekt med rött trafikljus",
         "Försenade uppdrag",
         "Nämnder som inte har rapporterat",
@@ -152,7 +152,7 @@ def test_generate_refuses_bad_input(env):
 
 
 def test_command_line_infers_format_from_suffix(env):
-    out = env["tmp"] / "ut" / "rapport.docx"
+    out = env["tmp"] / "rapport.docx"
     cli_env = {"STYRKEDJAN_DB": str(env["db"]), "STYRKEDJAN_REPORTS": str(env["archive"]), "PATH": "/usr/bin:/bin"}
     args = [sys.executable, "-m", "reports", "monthly", "--kommun", "2581", "--month", "2025-09", "--out", str(out)]
     done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=cli_env)
@@ -163,6 +163,24 @@ def test_command_line_infers_format_from_suffix(env):
     bad = subprocess.run([*args[:-1], str(env["tmp"] / "r.txt")], capture_output=True, text=True, cwd=ROOT, env=cli_env)
     assert bad.returncode == 2
     assert "--format pdf|docx" in bad.stderr
+
+
+def test_command_line_refuses_a_month_without_data_and_a_missing_folder(env):
+    cli_env = {"STYRKEDJAN_DB": str(env["db"]), "STYRKEDJAN_REPORTS": str(env["archive"]), "PATH": "/usr/bin:/bin"}
+    args = [sys.executable, "-m", "reports", "monthly", "--kommun", "2581", "--month", "2031-01", "--out"]
+    future = subprocess.run([*args, str(env["tmp"] / "r.pdf")], capture_output=True, text=True, cwd=ROOT, env=cli_env)
+    assert (future.returncode, future.stderr.strip()) == (
+        1,
+        "Ingen rapport skapades: Det finns inga inlämnade rapporter för kommun 2581 för januari 2031. "
+        "Månader med rapporter: april 2025 – september 2025.",
+    )
+    missing = env["tmp"] / "finns" / "inte" / "r.pdf"
+    args[7] = "2025-09"
+    done = subprocess.run([*args, str(missing)], capture_output=True, text=True, cwd=ROOT, env=cli_env)
+    assert done.returncode == 2
+    assert f"mappen {missing.parent} finns inte; skapa den först eller välj en annan --out" in done.stderr
+    assert not (env["tmp"] / "finns").exists()
+    assert not env["archive"].exists()
 
 
 def test_a_chart_browser_that_never_answers_cannot_hang_the_process_at_exit(tmp_path):

@@ -28,7 +28,7 @@ def test_narrative_of_september(data):
         "(10\u00a0tkr).",
         "Prognosen har försämrats minst tre månader i rad för Barn- och utbildningsnämnden (3 månader).",
         "Sedan förra månaden har 2 nya avvikelser rapporterats, varav 1 allvarlig. 2 allvarliga avvikelser är inte "
-        "stängda. 2 målbedömningar har ändrats (1 förbättrad, 1 försämrad). 1 projekt har rött trafikljus och "
+        "stängda. Inga målbedömningar har ändrats sedan augusti 2025. 1 projekt har rött trafikljus och "
         "1 uppdrag är försenat.",
     ]
 
@@ -39,10 +39,7 @@ def test_report_content_lists(data):
         ("AV-1", True, False),
         ("SN-7", False, True),
     ]
-    assert [(g.goal_id, g.previous_assessment, g.assessment) for g in data.goal_changes] == [
-        ("BUN-1", "partly_met", "met"),
-        ("BUN-2", "met", "not_met"),
-    ]
+    assert data.goal_changes == []
     assert [p.project_id for p in data.red_projects] == ["P-1"]
     assert [(a.case_number, a.days_late(data.as_of)) for a in data.overdue] == [("KS 2025/1", 92)]
     assert data.version.submission_ids == (1, 2, 3, 4, 5, 7, 8, 10)
@@ -78,7 +75,7 @@ def test_economy_table_rows_use_swedish_format_and_signs(data):
 
 def test_summary_table_counts_per_committee(data):
     rows = {row[0]: row[1:] for row in monthly.summary_table(data).rows}
-    assert rows["Barn- och utbildningsnämnden"] == ("Ja", "−50", "2 (2)", "2", "1", "1")
+    assert rows["Barn- och utbildningsnämnden"] == ("Ja", "−50", "2 (2)", "0", "1", "1")
     assert rows["Socialnämnden"] == ("Ja", "+10", "1 (0)", "0", "0", "0")
     assert rows["Samhällsbyggnadsnämnden"] == ("Ingen rapport inlämnad", "–", "0 (0)", "0", "0", "0")
 
@@ -94,3 +91,16 @@ def test_narrative_helpers():
     assert change(-30, -50) == "en försämring med 20\u00a0tkr"
     assert change(-30, -10) == "en förbättring med 20\u00a0tkr"
     assert change(-30, -30.2) == "oförändrat"
+
+
+def test_goal_changes_are_counted_since_the_previous_months_report(data):
+    # Assessed in April and August: September's report has no news, August's has both changes since July.
+    assert data.goal_changes == []
+    august = monthly.collect("2581", "2025-08", today=date(2025, 11, 1))
+    assert [(g.goal_id, g.previous_assessment, g.assessment) for g in august.goal_changes] == [
+        ("BUN-1", "partly_met", "met"),
+        ("BUN-2", "met", "not_met"),
+    ]
+    assert narrative(august)[-1].split(". ")[2] == (
+        "2 målbedömningar har ändrats sedan juli 2025 (1 förbättrad, 1 försämrad)"
+    )

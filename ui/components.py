@@ -465,15 +465,21 @@ def text_column(field: str, header: str, width: int | None = None, wrap: bool = 
     return column
 
 
-def number_column(field: str, header: str, decimals: int = 0, suffix: str | None = None, width: int = 130) -> dict:
-    """A right-aligned number column in Swedish format (1 234,5, minus as U+2212), sorted numerically."""
+def number_column(
+    field: str, header: str, decimals: int = 0, suffix: str | None = None, width: int = 130, signed: bool = False
+) -> dict:
+    """A right-aligned number column in Swedish format (1 234,5, minus as U+2212), sorted numerically.
+
+    signed shows '+' before positive values, as deviations are written everywhere (data.formatting.number).
+    """
+    sign = ", true" if signed else ""
     return {
         "field": field,
         "headerName": header,
         "type": "numericColumn",
         "filter": "agNumberColumnFilter",
         "width": width,
-        "valueFormatter": {"function": f"svNumber(params.value, {int(decimals)}, {json.dumps(suffix)})"},
+        "valueFormatter": {"function": f"svNumber(params.value, {int(decimals)}, {json.dumps(suffix)}{sign})"},
     }
 
 

@@ -16,6 +16,7 @@ STATUS_STYLE = {
     "on_target": {"colour": "#1a7f37", "symbol": "✔"},
     "off_target": {"colour": "#c62828", "symbol": "✖"},
     "no_target": {"colour": "#6e7781", "symbol": "○"},
+    "no_outcome": {"colour": "#6e7781", "symbol": "○"},
 }
 
 

@@ -9,9 +9,9 @@ from data.network import Period, Ranking, Rates, TargetStatus
 from data.periods import month_label
 from data.vocabulary import DIRECTION, INDICATOR_STATUS
 from ui.components import number_column, text_column
+from ui.goals import STATUS_STYLE
 
 ON_TRACK, BEHIND = "▲ I fas", "▼ Efter målet"
-STATUS_SYMBOL = {"on_target": "✔", "off_target": "✖", "no_target": "○"}
 
 RANKING_PAGE_SIZE = 25  # places per table page; the chosen municipality's page opens first
 
@@ -70,9 +70,9 @@ def _wrapped_header(column: dict) -> dict:
 
 
 def _rate_row(r: Rates, factor: float) -> dict:
-    # Rounded one digit past what the table shows: the browser formats, and the response stays small.
-    def scaled(value: float | None, digits: int) -> float | None:
-        return None if value is None else round(value * factor, digits)
+    # Exact values: the grid's svNumber rounds them once, half away from zero like data.formatting.number.
+    def scaled(value: float | None) -> float | None:
+        return None if value is None else value * factor
 
     return {
         "rank": r.rank,
@@ -80,13 +80,13 @@ def _rate_row(r: Rates, factor: float) -> dict:
         "department": r.department,
         "submitted": r.submitted,
         "implemented": r.implemented,
-        "employees": None if r.employees is None else round(r.employees, 1),
+        "employees": r.employees,
         "definition": "; ".join(r.definitions) or "Ingen angiven",
-        "submitted_per_employee": scaled(r.per_employee("submitted"), 4),
-        "submitted_per_100": scaled(r.per_100("submitted"), 2),
-        "implemented_per_employee": scaled(r.per_employee("implemented"), 4),
-        "implemented_per_100": scaled(r.per_100("implemented"), 2),
-        "implementation_rate": None if r.implementation_rate is None else round(r.implementation_rate, 1),
+        "submitted_per_employee": scaled(r.per_employee("submitted")),
+        "submitted_per_100": scaled(r.per_100("submitted")),
+        "implemented_per_employee": scaled(r.per_employee("implemented")),
+        "implemented_per_100": scaled(r.per_100("implemented")),
+        "implementation_rate": r.implementation_rate,
     }
 
 
@@ -185,6 +185,13 @@ def target_text(ranking: Ranking, own: Rates | None) -> tuple[str, str, str]:
 # --- Jämförelse ------------------------------------------------------------------------------------------------
 
 
+# The rule of data/sql/comparison_values.sql in words; docs/rapportformat.md says the same (tests/test_docs.py).
+SAME_INDICATOR_RULE = (
+    "Rapporterar flera nämnder i samma kommun samma indikator (samma Kolada-KPI eller samma namn) används värdet "
+    "från nämnden vars nämndkod kommer först i bokstavsordning (t.ex. BUN före KS), och inom den nämnden "
+    "indikatorn med det första indikator-ID:t."
+)
+
 TERTIAL_TEXT = {"1": "tertial 1 (jan–apr)", "2": "tertial 2 (jan–aug)", "3": "tertial 3 (helår)"}
 
 
@@ -221,7 +228,7 @@ def comparison_rows(items: list[Value], normalisation: str) -> list[dict]:
             "municipality": v.municipality,
             "value": v.shown(normalisation),
             "target": v.target_shown(normalisation),
-            "status": f"{STATUS_SYMBOL[v.status]} {INDICATOR_STATUS.label(v.status)}",
+            "status": f"{STATUS_STYLE[v.status]['symbol']} {INDICATOR_STATUS.label(v.status)}",
             "outcome": v.outcome,
             "direction": DIRECTION.label(v.direction),
             "indicator": f"{v.name} ({v.committee_code} {v.indicator_id})",

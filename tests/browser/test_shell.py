@@ -53,7 +53,11 @@ def test_banner_and_footer_on_the_demo_warehouse(app_url):
     shown = texts(shell.serve_layout())
     assert "Demodata – påhittade siffror" in shown
     footer = next(t for t in shown if t.startswith("Data senast inläst"))
-    assert re.fullmatch(r"Data senast inläst \d{4}-\d\d-\d\d \d\d:\d\d från 2\u00a0003 inlämnade rapporter\.", footer)
+    assert re.fullmatch(
+        r"Data senast inläst \d{4}-\d\d-\d\d \d\d:\d\d från "
+        r"2\u00a0003 gällande rapporter \(2\u00a0006 inlämnade, 3 ersatta\)\.",
+        footer,
+    )
 
 
 def test_friendly_page_without_warehouse(app_url, tmp_path, monkeypatch):
