@@ -318,11 +318,13 @@ def reconcile(db: Path, archive_dir: Path) -> None:
         return
     with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
         meta = dict(con.execute("select key, value from meta").fetchall())
+        run = meta.get("journal_run")  # a warehouse from before the journal has none (and no data_version table)
+        if run is None:
+            return
         version = con.execute(
             "select published_at, note from data_version where version_id = ?", [meta.get("data_version")]
         ).fetchone()
-    run = meta.get("journal_run")
-    if run is None or version is None:
+    if version is None:
         return
     entries = journal.read(archive_dir)
     if any(e["run"] == run and e["action"] == "publish" for e in entries):

@@ -27,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"python -m etl versions: fel: lagret finns inte: {db}", file=sys.stderr)
         return EXIT_USAGE
     with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
-        found = versions(con)
+        # A warehouse published before data versions has no table yet: its next load adds it.
+        known = con.execute("select count(*) from duckdb_tables() where table_name = 'data_version'").fetchone()[0]
+        found = versions(con) if known else []
     if args.json:
         rows = [
             {

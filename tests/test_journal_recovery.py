@@ -1,5 +1,5 @@
 """The journal's edge cases: a loader dying after its rename, Kolada imports replayed, several warehouses in one
-archive, and the durable order of writes around the publishing rename."""
+archive, the durable order of writes around the publishing rename, and warehouses from before data versions."""
 
 import json
 import os
@@ -111,3 +111,29 @@ def test_the_new_file_is_fsynced_before_the_rename_and_its_folder_after(tmp_path
     ]
     journaled = [e[1].rpartition("/")[2] for e in events if e[0] == "fsync" and e[1].endswith("journal.jsonl")]
     assert journaled == ["journal.jsonl", "journal.jsonl"]  # the run's entries before, its publish entry after
+
+
+def test_a_warehouse_from_before_data_versions_is_upgraded_by_its_next_load(tmp_path, capsys):
+    db = tmp_path / "lager.duckdb"
+    write_report(tmp_path / "a.xlsx", sheets={"Mål": GOALS})
+    write_report(tmp_path / "b.xlsx", sheets={"Mål": [GOALS[0], [*GOALS[1][:6], "Rättad"]]})
+    load_paths([tmp_path / "a.xlsx"], db)
+    with duckdb.connect(str(db)) as con:  # as the loader of November 2026 left it
+        con.execute("drop macro table if exists in_force")
+        for column in ("withdrawn_at", "withdrawn_by", "withdraw_reason"):
+            con.execute(f"alter table submission drop column {column}")
+        con.execute("drop table data_version")
+        con.execute("delete from meta where key in ('warehouse_id', 'data_version', 'journal_run')")
+    assert main(["versions", "--db", str(db)]) == 0
+    assert capsys.readouterr().out == f"Lagret {db} har inga dataversioner (publicerat före versionerna infördes).\n"
+    report = load_paths([tmp_path / "b.xlsx"], db)
+    assert (report.count("loaded"), len(report.data_version)) == (1, 10)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select submission_id, superseded_by, withdrawn_at from submission").fetchall() == [
+            (1, 2, None),
+            (2, None, None),
+        ]
+        assert con.execute("select max_submission_id, note from data_version").fetchall() == [
+            (2, "Inläsning: 1 fil (b.xlsx)")
+        ]
+        assert len(con.execute("select value from meta where key = 'warehouse_id'").fetchone()[0]) == 12
