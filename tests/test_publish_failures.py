@@ -201,3 +201,28 @@ def test_demo_takes_the_lock_and_refuses_a_warehouse_with_loaded_reports_unless_
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select value from meta where key = 'demo'").fetchone() == ("true",)
         assert con.execute("select count(*) from submission where file_name = 'riktig.xlsx'").fetchone() == (0,)
+
+
+def test_a_withdrawal_and_loads_started_at_once_are_serialised_and_none_is_lost(tmp_path):
+    db, archive = tmp_path / "lager.duckdb", tmp_path / "arkiv"
+    write_report(tmp_path / "v1.xlsx", sheets={"Mål": GOALS})
+    load_paths([tmp_path / "v1.xlsx"], db, archive)
+    for committee in ("SN", "KS"):
+        write_report(tmp_path / f"{committee}.xlsx", about={"Nämnd": committee}, sheets={"Mål": GOALS})
+    commands = [
+        ["withdraw", "1", "--reason", "Fel nämnd", "--by", "registrator", "--db", str(db)],
+        ["load", str(tmp_path / "SN.xlsx"), "--db", str(db)],
+        ["load", str(tmp_path / "KS.xlsx"), "--db", str(db)],
+    ]
+    started = [
+        subprocess.Popen([sys.executable, "-m", "etl", *c], cwd=ROOT, env=_env(archive), stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+        for c in commands
+    ]  # fmt: skip
+    assert [p.wait(timeout=180) for p in started] == [0, 0, 0]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute(
+            "select committee_code, withdrawn_by is not null from submission order by committee_code"
+        ).fetchall() == [("BUN", True), ("KS", False), ("SN", False)]
+        assert con.execute("select count(*) from data_version").fetchone() == (4,)
+    assert sorted(e["action"] for e in journal.read(archive) if e["action"] != "load") == ["publish"] * 4 + ["withdraw"]
