@@ -49,6 +49,10 @@ class WarehouseUnreadable(WarehouseError):
     """The published file exists but cannot be read: corrupt, truncated or not a Styrkedjan warehouse."""
 
 
+class OutdatedWarehouse(WarehouseUnreadable):
+    """The file was published by an etl older than the in_force macro (etl/sql/in_force.sql)."""
+
+
 class UnknownVersion(KeyError):
     """A data version id that the warehouse does not know."""
 
@@ -103,6 +107,16 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         missing = [table for table in REQUIRED_TABLES if table not in found]
         if missing:
             raise WarehouseUnreadable(f"{path}: inte ett datalager från Styrkedjan (saknar {', '.join(missing)})")
+        # "In force" is the warehouse's own macro, never a copy of the rule on the read side.
+        macros = con.execute(
+            "select count(*) from duckdb_functions() where database_name = ? and function_name = 'in_force'", [ALIAS]
+        ).fetchone()[0]
+        if not macros:
+            raise OutdatedWarehouse(
+                f"{path}: publicerat av en äldre version av Styrkedjan (saknar makrot in_force). "
+                "Publicera det igen: läs in en rapport med python -m etl load, "
+                "eller bygg demolagret med python -m etl demo."
+            )
         return con
     except WarehouseUnreadable:
         con.close()

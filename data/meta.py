@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from data.db import cached_rows, query_rows
+from data.db import cached_rows
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Filters:
 
 def info() -> WarehouseInfo:
     """Demo flag, when data was last published and how many current submissions the warehouse holds."""
-    demo, published_at, last_loaded_at, submissions, submitted, withdrawn = query_rows("meta_info")[0]
+    demo, published_at, last_loaded_at, submissions, submitted, withdrawn = cached_rows("meta_info")[0]
     loaded = datetime.fromisoformat(published_at) if published_at else last_loaded_at
     return WarehouseInfo(demo == "true", loaded, int(submissions), int(submitted), int(withdrawn))
 

@@ -28,8 +28,14 @@ def sql(name: str) -> str:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table of an empty warehouse."""
+    """Create every table and macro of an empty warehouse."""
     con.execute(sql("schema"))
+    create_macros(con)
+
+
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the warehouse's macros; on every publish, so a file from an older etl gains them too."""
+    con.execute(sql("in_force"))
 
 
 def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -41,6 +47,7 @@ def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def rebuild_current(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute current_* tables, sorted by their usual filter columns so zone maps prune well."""
+    create_macros(con)
     template = sql("current")
     for table, key in CURRENT_KEYS.items():
         columns = ", ".join(key)

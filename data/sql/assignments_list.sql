@@ -1,5 +1,5 @@
 -- Every assignment of one municipality as of a date ($as_of), with its derived state.
--- Snapshot rule: each assignment's row comes from the latest non-superseded submission whose period ends by
+-- Snapshot rule: each assignment's row comes from the latest submission in force whose period ends by
 -- the end of $as_of's month. done_date is when it was first reported done (that report's period end), or its
 -- report-back date if earlier. $committee NULL means every recipient. One pass over the snapshots: the window
 -- gives both the latest row and the first report showing 'done'.
@@ -13,10 +13,9 @@ with snapshots as (
             order by s.period_end desc, s.loaded_at desc, s.submission_id desc
         ) as rn
     from assignment a
-    join submission s on s.submission_id = a.submission_id
+    join in_force($cutoff) s on s.submission_id = a.submission_id
     where a.municipality_code = $municipality
       and s.municipality_code = $municipality
-      and s.superseded_by is null
       and s.period_end <= last_day($as_of::date)
       and a.decision_date <= $as_of::date
 ),

@@ -1,10 +1,10 @@
--- Deviation reports as of a month: each deviation's row from its latest non-superseded submission whose period
+-- Deviation reports as of a month: each deviation's row from its latest submission in force whose period
 -- ends by the end of the month, with the day it was first seen, so "new since last month" can be told.
 with known as (
     select s.period_end, s.loaded_at, s.submission_id, d.*
     from deviation d
-    join submission s using (submission_id)
-    where d.municipality_code = $municipality and s.municipality_code = $municipality and s.superseded_by is null
+    join in_force($cutoff) s using (submission_id)
+    where d.municipality_code = $municipality and s.municipality_code = $municipality
         and s.period_end <= $month_end
 ),
 ranked as (

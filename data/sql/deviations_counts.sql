@@ -9,8 +9,8 @@ known as (
     select s.period_end, s.loaded_at, s.submission_id, d.committee_code, d.deviation_id, d.reported_date,
         d.type, d.severity, d.status
     from deviation d
-    join submission s using (submission_id)
-    where d.municipality_code = $municipality and s.municipality_code = $municipality and s.superseded_by is null
+    join in_force($cutoff) s using (submission_id)
+    where d.municipality_code = $municipality and s.municipality_code = $municipality
         and s.period_end <= $month_end
         and ($committee is null or d.committee_code = $committee)
         and ($severity is null or d.severity = $severity)

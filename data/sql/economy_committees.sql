@@ -1,17 +1,17 @@
 -- Every committee of a municipality (reference list plus any that has submitted) with its name and whether
--- it has reported for the month: a non-superseded submission whose period ends in that month.
+-- it has reported for the month: a submission in force whose period ends in that month.
 with known as (
     select committee_code, name from committee where municipality_code = $municipality
     union
     select distinct s.committee_code, s.committee_code
-    from submission s
+    from in_force($cutoff) s
     anti join committee c on c.municipality_code = s.municipality_code and c.committee_code = s.committee_code
     where s.municipality_code = $municipality
 ),
 reported as (
     select distinct committee_code
-    from submission
-    where municipality_code = $municipality and superseded_by is null and strftime(period_end, '%Y-%m') = $month
+    from in_force($cutoff)
+    where municipality_code = $municipality and strftime(period_end, '%Y-%m') = $month
 )
 select k.committee_code, k.name, r.committee_code is not null as reported
 from known k

@@ -4,8 +4,8 @@ select
     m.name,
     (
         select max(s.loaded_at)
-        from submission s
-        where s.municipality_code = $municipality and s.superseded_by is null
+        from in_force($cutoff) s
+        where s.municipality_code = $municipality
     ) as loaded_at,
     coalesce((select value = 'true' from meta where key = 'demo'), false) as demo
 from municipality m

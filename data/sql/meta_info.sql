@@ -4,19 +4,6 @@ select
     (select value from meta where key = 'demo') as demo,
     (select value from meta where key = 'published_at') as published_at,
     (select max(loaded_at) from submission) as last_loaded_at,
-    (
-        select count(*)
-        from submission s
-        where s.withdrawn_at is null
-          and not exists (
-              select 1
-              from submission later
-              where later.municipality_code = s.municipality_code
-                and later.committee_code = s.committee_code
-                and later.period = s.period
-                and later.submission_id > s.submission_id
-                and later.withdrawn_at is null
-          )
-    ) as submissions,
+    (select count(*) from in_force($cutoff)) as submissions,
     (select count(*) from submission) as submitted,
     (select count(*) from submission where withdrawn_at is not null) as withdrawn

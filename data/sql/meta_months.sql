@@ -1,5 +1,5 @@
 -- Months (YYYY-MM) in which some committee of the municipality reported, newest first.
 select distinct strftime(period_end, '%Y-%m') as month
-from submission
-where municipality_code = $municipality and superseded_by is null
+from in_force($cutoff)
+where municipality_code = $municipality
 order by month desc

@@ -1,6 +1,6 @@
--- Municipalities that have at least one current submission, in Swedish order.
+-- Municipalities that have at least one submission in force, in Swedish order.
 with reporting as (
-    select distinct municipality_code from submission where superseded_by is null
+    select distinct municipality_code from in_force($cutoff)
 )
 select m.municipality_code, m.name
 from municipality m

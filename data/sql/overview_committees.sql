@@ -1,7 +1,7 @@
 -- One row per committee of a municipality for one month ($month, YYYY-MM): has it reported, its goal attainment,
 -- budget deviation and forecast, open deviations, overdue assignments, red projects, and the change since the
 -- previous month ($previous). Snapshot facts are taken "as of" the month: the row from the latest
--- non-superseded submission whose period ends by the end of the month. An assignment is overdue when open
+-- submission in force (in_force) whose period ends by the end of the month. An assignment is overdue when open
 -- past its due date on $as_of: the end of the month, or today when the month is not over (as on /uppdrag).
 with bounds as (
     select
@@ -13,8 +13,8 @@ with bounds as (
 
 reported as (
     select s.committee_code, max(s.report_date) as report_date
-    from submission s, bounds b
-    where s.municipality_code = $municipality and s.superseded_by is null
+    from in_force($cutoff) s, bounds b
+    where s.municipality_code = $municipality
       and s.period_end between b.month_start and b.month_end
     group by s.committee_code
 ),
@@ -74,8 +74,8 @@ deviations as (
         d.committee_code, d.deviation_id, d.status,
         min(s.period_end) over (partition by d.committee_code, d.deviation_id) as first_seen
     from deviation d
-    join submission s on s.submission_id = d.submission_id, bounds b
-    where d.municipality_code = $municipality and s.superseded_by is null and s.period_end <= b.month_end
+    join in_force($cutoff) s on s.submission_id = d.submission_id, bounds b
+    where d.municipality_code = $municipality and s.municipality_code = $municipality and s.period_end <= b.month_end
     qualify row_number() over (
         partition by d.committee_code, d.deviation_id
         order by s.period_end desc, s.loaded_at desc, s.submission_id desc
@@ -94,8 +94,8 @@ deviation_counts as (
 assignments as (
     select a.recipient, a.status, a.due_date
     from assignment a
-    join submission s on s.submission_id = a.submission_id, bounds b
-    where a.municipality_code = $municipality and s.superseded_by is null and s.period_end <= b.month_end
+    join in_force($cutoff) s on s.submission_id = a.submission_id, bounds b
+    where a.municipality_code = $municipality and s.municipality_code = $municipality and s.period_end <= b.month_end
       and a.decision_date <= b.month_end
     qualify row_number() over (
         partition by a.case_number order by s.period_end desc, s.loaded_at desc, s.submission_id desc
@@ -112,8 +112,8 @@ assignment_counts as (
 projects as (
     select p.owner, p.phase, p.light_time, p.light_cost, p.light_delivery
     from project p
-    join submission s on s.submission_id = p.submission_id, bounds b
-    where p.municipality_code = $municipality and s.superseded_by is null and s.period_end <= b.month_end
+    join in_force($cutoff) s on s.submission_id = p.submission_id, bounds b
+    where p.municipality_code = $municipality and s.municipality_code = $municipality and s.period_end <= b.month_end
     qualify row_number() over (
         partition by p.project_id order by s.period_end desc, s.loaded_at desc, s.submission_id desc
     ) = 1

@@ -1,4 +1,4 @@
--- One project's story: its row in every non-superseded submission whose period ends on or before $as_of,
+-- One project's story: its row in every submission in force whose period ends on or before $as_of,
 -- in the order the reports were made. is_current marks the row the portfolio shows as of $as_of.
 -- Columns in the order of data.projects.Project's fields, then is_current.
 select
@@ -11,10 +11,9 @@ select
     p.last_status_report, p.final_report, p.report_date, s.period, p.committee_code,
     row_number() over (order by s.period_end desc, s.loaded_at desc, s.submission_id desc) = 1 as is_current
 from project p
-join submission s using (submission_id)
+join in_force($cutoff) s using (submission_id)
 left join committee c on c.municipality_code = p.municipality_code and c.committee_code = p.owner
-where s.superseded_by is null
-  and p.municipality_code = $municipality
+where p.municipality_code = $municipality and s.municipality_code = $municipality
   and p.project_id = $project_id
   and s.period_end <= $as_of
 order by p.report_date, s.period_end, s.loaded_at, s.submission_id

@@ -1,4 +1,4 @@
--- Each project of a municipality as of a month: its row from the latest non-superseded submission whose
+-- Each project of a municipality as of a month: its row from the latest submission in force whose
 -- period ends on or before $as_of (same tie-breaks as current_*), optionally only one owner committee.
 with reported as (
     select
@@ -9,9 +9,8 @@ with reported as (
             order by s.period_end desc, s.loaded_at desc, s.submission_id desc
         ) as rn
     from project p
-    join submission s using (submission_id)
-    where s.superseded_by is null
-      and p.municipality_code = $municipality
+    join in_force($cutoff) s using (submission_id)
+    where p.municipality_code = $municipality and s.municipality_code = $municipality
       and s.period_end <= $as_of
 )
 -- Columns in the order of data.projects.Project's fields.
