@@ -204,8 +204,8 @@ class Staging:
         """Insert a submission row as recorded, without facts, superseding as add() would (for rebuild)."""
         key = [row["municipality_code"], row["committee_code"], row["period"]]
         previous = self.con.execute(
-            "select submission_id from submission where municipality_code = ? and committee_code = ? and period = ? "
-            "and superseded_by is null and withdrawn_at is null",
+            "select submission_id from in_force(null) "
+            "where municipality_code = ? and committee_code = ? and period = ?",
             key,
         ).fetchone()
         self._insert("submission", [{**row, "superseded_by": None}])

@@ -68,9 +68,7 @@ def withdraw(
             ).fetchone()
             staging.withdraw(submission_id, reason, by, at)
             back = con.execute(
-                "select submission_id from submission where submission_id = ? and superseded_by is null "
-                "and withdrawn_at is null",
-                [previous[0] if previous else None],
+                "select submission_id from in_force(null) where submission_id = ?", [previous[0] if previous else None]
             ).fetchone()
             entry = {
                 "action": "withdraw",

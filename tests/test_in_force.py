@@ -1,6 +1,6 @@
 """The submissions in force, defined once (etl/sql/in_force.sql): a correction supersedes, a cut-off goes back."""
 
-from datetime import date
+from datetime import date, datetime
 
 import duckdb
 import pytest
@@ -89,3 +89,20 @@ def test_a_warehouse_without_the_macro_is_refused_until_published_again(warehous
     staging = Staging(warehouse)
     staging.publish()
     assert query_rows("meta_months", municipality="2581") == [("2025-04",), ("2025-03",)]
+
+
+def test_a_withdrawn_correction_brings_the_earlier_submission_back_at_every_cutoff(warehouse):
+    staging = Staging(warehouse)
+    staging.withdraw(3, "Personuppgifter i fritext", "controller", datetime(2025, 4, 20, 9, 0))
+    staging.publish()
+    assert in_force(warehouse, None) == [1, 2, 4]
+    assert in_force(warehouse, 3) == [1, 2]
+    assert in_force(warehouse, 2) == [1, 2]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute(
+            "select outcome from current_economy where committee_code = 'BUN' order by month"
+        ).fetchall() == [
+            (-110,),
+            (-105,),
+        ]
+    assert query_rows("economy_report_sources", municipality="2581", month_end=date(2025, 4, 30))[0][3] == [1, 2, 4]

@@ -1,8 +1,7 @@
 -- What a data version's id is a hash of: the submissions in force (id and content hash), the withdrawn
 -- submissions, and the Kolada imports. The same content always gives the same id.
 select 's' || submission_id || ':' || sha256 as item
-from submission
-where superseded_by is null and withdrawn_at is null
+from in_force(null)
 union all
 select 'w' || submission_id as item
 from submission
