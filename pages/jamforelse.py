@@ -49,22 +49,23 @@ def indicator_label(s: SharedIndicator) -> str:
     return f"{s.name} ({kpi}{s.municipalities} kommuner)"
 
 
-def choices(indicator: SharedIndicator, tid=None, kommuner=None, per=None) -> dict:
-    """Options and validated values of the period, municipality and normalisation controls."""
+def choices(indicator: SharedIndicator, period=None, municipalities=None, normalisation=None) -> dict:
+    """Options and validated values of the period, municipality and normalisation controls (keyed by control)."""
     reporting = set(indicator.codes)
-    municipalities = {code: name for code, name in meta.municipalities() if code in reporting}  # Swedish order
-    chosen = [c for c in (kommuner.split(",") if isinstance(kommuner, str) else kommuner or []) if c in municipalities]
+    names = {code: name for code, name in meta.municipalities() if code in reporting}  # Swedish order
+    given = municipalities.split(",") if isinstance(municipalities, str) else municipalities or []
+    chosen = [code for code in given if code in names]
     norm_options = [
         {"label": label, "value": key, "disabled": bool(key) and not indicator.normalisable}
         for key, label in NORMALISATIONS.items()
     ]
     return {
         "tid_options": [{"label": period_text(p), "value": p} for p in indicator.periods],
-        "tid": tid if tid in indicator.periods else default_period(indicator),
-        "kommuner_options": [{"label": name, "value": code} for code, name in municipalities.items()],
+        "tid": period if period in indicator.periods else default_period(indicator),
+        "kommuner_options": [{"label": name, "value": code} for code, name in names.items()],
         "kommuner": chosen,
         "per_options": norm_options,
-        "per": per if per in NORMALISATIONS and indicator.normalisable else "",
+        "per": normalisation if normalisation in NORMALISATIONS and indicator.normalisable else "",
     }
 
 
@@ -168,9 +169,9 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
     State(f"{PREFIX}-per", "value"),
     prevent_initial_call=True,
 )
-def follow_indicator(key, tid, kommuner, per):
+def follow_indicator(key, period, municipalities, normalisation):
     """Periods, municipalities and normalisations that exist for the chosen indicator."""
-    c = choices(_pick(comparison.shared_indicators(), key), tid, kommuner, per)
+    c = choices(_pick(comparison.shared_indicators(), key), period, municipalities, normalisation)
     return c["tid_options"], c["tid"], c["kommuner_options"], c["kommuner"], c["per_options"], c["per"]
 
 
@@ -214,20 +215,20 @@ def reference_cards(indicator: SharedIndicator, items, period: str, norm: str, m
     Output(f"{PREFIX}-per-note", "children"),
     *(Input(f"{PREFIX}-{name}", "value") for name in PARAMS),
 )
-def update(key, tid, kommuner, per):
+def update(key, period, municipalities, normalisation):
     """Ranking, distribution, trend and table of the chosen indicator, period and municipalities."""
-    norm = per if per in NORMALISATIONS else ""
-    series = comparison.values(key, None, kommuner or None, employees=norm == "medarbetare") if key else []
+    norm = normalisation if normalisation in NORMALISATIONS else ""
+    series = comparison.values(key, None, municipalities or None, employees=norm == "medarbetare") if key else []
     indicator = comparison.describe(key, series)
-    if indicator is None or tid is None:
+    if indicator is None or period is None:
         empty = empty_figure("Välj en indikator och en period")
         return empty_state("Inga värden för urvalet."), empty, empty, empty, [], [], ""
     norm = norm if indicator.normalisable else ""
-    items = [v for v in series if v.period == tid]
+    items = [v for v in series if v.period == period]
     ranked = comparison.rank(items, norm)
     median = comparison.network_median(items, norm)
     references = comparison.national_reference(indicator.kolada_kpi)
-    year = kolada_year(tid)
+    year = kolada_year(period)
     reference = references.get(year) if year and not norm else None
     note = (
         "Per medarbetare: medelantalet medarbetare under indikatorns period. Per invånare: kommunens folkmängd."
@@ -235,7 +236,7 @@ def update(key, tid, kommuner, per):
         else "Indikatorn är redan en andel eller ett genomsnitt och visas som den är."
     )
     return (
-        reference_cards(indicator, items, tid, norm, median, reference),
+        reference_cards(indicator, items, period, norm, median, reference),
         comparison_ranking_figure(ranked, norm, median, reference),
         distribution_figure(items, norm, median, reference),
         comparison_trend_figure(series, norm, references),

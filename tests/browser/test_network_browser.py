@@ -48,7 +48,7 @@ def grid_column(driver, grid_id: str, column: str) -> list[str]:
 def test_linked_ranking_ties_incomplete_and_controls(network_db, app_url, driver):
     open_page(driver, app_url + "/forbattringsforslag?kommun=2581&period=2025-03&matt=inlamnade")
     assert kpi(driver, "Ledare") == "★ Motala"
-    assert kpi(driver, "Placering, Piteå") == "2 av 4"
+    assert kpi(driver, "Placering, Piteå") == "Plats 2 av 4"
     assert kpi(driver, "Kommuner i rangordningen") == "4 av 6"
     assert grid_column(driver, "forbattringsforslag-table", "rank") == ["1", "2", "2", "4"]
     assert grid_column(driver, "forbattringsforslag-table", "name") == ["Motala", "Piteå", "Vimmerby", "Åsele"]
