@@ -5,7 +5,6 @@ from datetime import date, datetime
 import duckdb
 import pytest
 
-from data import db
 from data.db import OutdatedWarehouse, query_rows
 from etl.store import Staging
 from tests.fixtures import build_warehouse, workbook
@@ -67,13 +66,7 @@ def test_a_cutoff_before_the_correction_keeps_the_earlier_submission_in_force(wa
     assert in_force(warehouse, 4) == [2, 3, 4]
 
 
-def test_the_read_side_binds_cutoff_null_unless_given(warehouse):
-    assert db.bind("select * from in_force($cutoff)", {"municipality": "2581"}) == {
-        "municipality": "2581",
-        "cutoff": None,
-    }
-    assert db.bind("select * from in_force($cutoff)", {"cutoff": 2}) == {"cutoff": 2}
-    assert db.bind("select $cutoffs", {}) == {}
+def test_queries_read_the_latest_unless_given_a_cutoff(warehouse):
     april_end = date(2025, 4, 30)
     sources = "economy_report_sources"
     assert query_rows(sources, municipality="2581", month_end=april_end)[0][3] == [2, 3, 4]
@@ -84,7 +77,8 @@ def test_the_read_side_binds_cutoff_null_unless_given(warehouse):
 def test_a_warehouse_without_the_macro_is_refused_until_published_again(warehouse):
     with duckdb.connect(str(warehouse)) as con:
         con.execute("drop macro table in_force")
-    with pytest.raises(OutdatedWarehouse, match=r"w\.duckdb has no in_force macro"):
+    refused = r"w\.duckdb: publicerat av en äldre version av Styrkedjan \(saknar makrot in_force\)"
+    with pytest.raises(OutdatedWarehouse, match=refused):
         query_rows("meta_months", municipality="2581")
     staging = Staging(warehouse)
     staging.publish()

@@ -13,7 +13,7 @@ with history as (
 shown as (
     select h.*
     from history h
-    where h.superseded_by is null
+    where h.submission_id in (select submission_id from in_force($cutoff))
       and ($municipality is null or h.municipality_code = $municipality)
       and ($committee is null or h.committee_code = $committee)
       and h.period_end <= $period_end
