@@ -1,5 +1,5 @@
 -- Facts about the published warehouse for the banner and the footer: meta values and submission counts.
--- In force: not withdrawn and no later non-withdrawn submission for the same municipality, committee and period.
+-- Submissions in force (etl/sql/in_force.sql) at the pinned cutoff, every submission ever made, and the withdrawn ones.
 select
     (select value from meta where key = 'demo') as demo,
     (select value from meta where key = 'published_at') as published_at,
