@@ -6,8 +6,10 @@ A page registered with `nav=False` is left out of the navbar (e.g. a detail page
 """
 
 import functools
+import inspect
 import json
 import os
+from urllib.parse import quote
 
 import dash
 import flask
@@ -16,7 +18,7 @@ from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html, set_p
 from data import db, meta
 from data.db import NoWarehouse, UnknownVersion, WarehouseError, WarehouseUnreadable
 from data.formatting import iso_date, submissions_text
-from ui.components import GLOBAL_FILTERS, URL_ID
+from ui.components import GLOBAL_FILTERS, URL_ID, last_values, unknown_filters, url_notice
 
 TITLE = "Styrkedjan"
 ALERT_ID = "app-alert"  # the shell's message line: callbacks that cannot read the warehouse say so here
@@ -117,26 +119,45 @@ def unavailable_message(exc: Exception) -> str:
     return "Datalagret kan inte läsas just nu. Ladda om sidan när ett fungerande lager har publicerats."
 
 
-def _guard(layout, path: str):
-    """Wrap a page layout so a missing or unreadable warehouse or an unknown version gives a Swedish page."""
+def _page_path(page: dict, query: dict) -> str:
+    """The page's own path, with path variables (e.g. /projekt/<id>) filled in from the request."""
+    path = page.get("path_template") or page["path"]
+    for name, value in query.items():
+        path = path.replace(f"<{name}>", quote(str(value), safe=""))
+    return path
+
+
+def _guard(page: dict):
+    """Wrap a page layout, once for every page: repeated URL parameters keep their last value, global filter
+    values the warehouse lacks get a Swedish notice instead of a silent fallback, and a missing or unreadable
+    warehouse or an unknown version gives a Swedish page instead of an error."""
+    layout, template = page["layout"], page.get("path_template") or ""
+    accepted = set(inspect.signature(layout).parameters)
 
     @functools.wraps(layout)
-    def guarded(**kwargs):
+    def guarded(**query):
+        query = last_values(query)
         try:
-            return layout(**kwargs)
+            checked, unknown = unknown_filters(query, accepted)
+            content = layout(**checked)
+            if not unknown:
+                return content
+            path_variables = {k: v for k, v in query.items() if f"<{k}>" in template}
+            shown = {k: v for k, v in checked.items() if k not in path_variables}
+            return html.Div([url_notice(unknown, content, _page_path(page, path_variables), shown), content])
         except NoWarehouse:
             return no_warehouse_page()
         except WarehouseUnreadable:
             return unreadable_page()
         except UnknownVersion as exc:
-            return unknown_version_page(exc.version, path)
+            return unknown_version_page(exc.version, page["relative_path"])
 
     return guarded
 
 
 for _page in dash.page_registry.values():
     if callable(_page["layout"]):
-        _page["layout"] = _guard(_page["layout"], _page["relative_path"])
+        _page["layout"] = _guard(_page)
 
 
 def navbar() -> html.Header:

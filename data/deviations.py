@@ -39,9 +39,12 @@ class Deviation:
         return self.severity == "high" and self.status != "closed"
 
 
+NOT_CLOSED = "not_closed"  # what the overview counts as open: every status but closed
+
+
 @dataclass(frozen=True)
 class DeviationFilter:
-    """The page's filters; None means all."""
+    """The page's filters; None means all. status may also be NOT_CLOSED: open or action in progress."""
 
     committee: str | None = None
     type: str | None = None

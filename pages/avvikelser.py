@@ -4,7 +4,7 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from data import deviations, meta
-from data.deviations import Deviation, DeviationFilter
+from data.deviations import NOT_CLOSED, Deviation, DeviationFilter
 from data.formatting import iso_date, number
 from data.periods import add_months, month_label
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, SEVERITY
@@ -73,7 +73,9 @@ def _table():
 def _choice(name: str, label: str, value) -> html.Div:
     vocabulary = PAGE_FILTERS[name]
     options = [{"label": text, "value": code} for code, text in vocabulary.items]
-    chosen = value if value in vocabulary.codes else None
+    if name == "status":  # the overview's "Öppna avvikelser" links here with status=not_closed
+        options.insert(0, {"label": "Ej stängda (öppen eller åtgärd pågår)", "value": NOT_CLOSED})
+    chosen = value if value in [o["value"] for o in options] else None
     control = dropdown(f"{PREFIX}-{name}", options=options, value=chosen, placeholder="Alla")
     return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
 

@@ -4,6 +4,7 @@ import dash
 from dash import Output, callback, dcc, html
 
 from data import meta, overview
+from data.deviations import NOT_CLOSED
 from data.formatting import iso_date, number, percent, tkr
 from data.overview import CommitteeSummary
 from data.periods import month_label
@@ -30,11 +31,15 @@ TITLE = "Översikt"
 register_filters(PREFIX)
 
 
-def _page_href(path: str, filters: meta.Filters, committee: str | None = None) -> str | None:
-    """A link to another page with the filters carried over, or None while that page does not exist."""
+def _page_href(path: str, filters: meta.Filters, committee: str | None = None, **extra) -> str | None:
+    """A link carrying the filters and extra page filters (a number links to the rows it counts); None if no page."""
     if not any(p["path"] == path for p in dash.page_registry.values()):
         return None
-    return filter_href(path, meta.Filters(filters.municipality, filters.month, committee))
+    return filter_href(path, meta.Filters(filters.municipality, filters.month, committee), **extra)
+
+
+OPEN_DEVIATIONS = {"status": NOT_CLOSED}  # /avvikelser's filter for what "Öppna avvikelser" counts
+OVERDUE = {"status": "overdue"}  # /uppdrag's filter for what "Försenade uppdrag" counts
 
 
 def _item(term: str, text: str, href: str | None):
@@ -89,8 +94,16 @@ def committee_card(s: CommitteeSummary, filters: meta.Filters) -> html.Article:
             else f"{tkr(s.forecast)}, avvikelse {_deviation_text(s.forecast_deviation, s.forecast_deviation_pct)}",
             _page_href("/ekonomi", filters, s.committee_code),
         ),
-        *_item("Öppna avvikelser", number(s.open_deviations), _page_href("/avvikelser", filters, s.committee_code)),
-        *_item("Försenade uppdrag", number(s.overdue_assignments), _page_href("/uppdrag", filters, s.committee_code)),
+        *_item(
+            "Öppna avvikelser",
+            number(s.open_deviations),
+            _page_href("/avvikelser", filters, s.committee_code, **OPEN_DEVIATIONS),
+        ),
+        *_item(
+            "Försenade uppdrag",
+            number(s.overdue_assignments),
+            _page_href("/uppdrag", filters, s.committee_code, **OVERDUE),
+        ),
         *_item("Projekt med rött ljus", number(s.red_projects), _page_href("/projekt", filters, s.committee_code)),
         *_item("Sedan förra månaden", _changes(s), None),
     ]
@@ -124,12 +137,12 @@ def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> h
         kpi_card(
             "Öppna avvikelser",
             number(sum(s.open_deviations for s in summaries)),
-            href=_page_href("/avvikelser", filters),
+            href=_page_href("/avvikelser", filters, **OPEN_DEVIATIONS),
         ),
         kpi_card(
             "Försenade uppdrag",
             number(sum(s.overdue_assignments for s in summaries)),
-            href=_page_href("/uppdrag", filters),
+            href=_page_href("/uppdrag", filters, **OVERDUE),
         ),
         kpi_card(
             "Projekt med rött ljus",

@@ -6,7 +6,7 @@ from ui import economy as ef
 
 def test_deviation_text_says_the_sign_in_words():
     assert ef.deviation_text(-50.0) == "▼ −50\u00a0tkr underskott"
-    assert ef.deviation_text(1234.5) == "▲ 1\u00a0235\u00a0tkr överskott"  # halves away from zero, as the grid
+    assert ef.deviation_text(1234.5) == "▲ +1\u00a0235\u00a0tkr överskott"  # halves away from zero, as the grid
     assert ef.deviation_text(-0.5) == "▼ −1\u00a0tkr underskott"  # never "−1 tkr i balans"
     assert ef.deviation_text(0.2) == "● 0\u00a0tkr i balans"
     assert ef.deviation_text(None) == "–"
@@ -71,7 +71,7 @@ def test_committee_bars_colour_and_label_each_sign():
     ]
     bar = ef.committee_deviation_figure(rows).data[0]
     assert list(bar.y) == ["SN-namn", "BUN-namn"]
-    assert list(bar.text) == ["▲ 10\u00a0tkr överskott", "▼ −50\u00a0tkr underskott"]
+    assert list(bar.text) == ["▲ +10\u00a0tkr överskott", "▼ −50\u00a0tkr underskott"]
     assert list(bar.marker.color) == ["#1a7f37", "#c62828"]
 
 

@@ -78,6 +78,79 @@ def as_of_banner(version: versions.Version, latest_href: str) -> html.Div:
     )
 
 
+# --- Values from the URL --------------------------------------------------------------------------------------------
+
+
+def last_values(query: dict) -> dict:
+    """Each query parameter once: a repeated one (?ar=2025&ar=2026 arrives as a list) keeps its last value."""
+    return {name: value[-1] if isinstance(value, list) else value for name, value in query.items()}
+
+
+def unknown_filters(query: dict, accepted: Iterable[str]) -> tuple[dict, dict[str, str]]:
+    """The query without the global filter values the warehouse does not hold, and those values by name.
+
+    Only the filters a page's layout takes (accepted) are checked; a value left out falls back to the page's
+    default, and url_notice() says so.
+    """
+    given = {n: query[n] for n in GLOBAL_FILTERS if n in accepted and query.get(n) not in (None, "")}
+    if not given:
+        return query, {}
+    codes = dict(meta.municipalities())
+    unknown = {}
+    if "kommun" in given and given["kommun"] not in codes:
+        unknown["kommun"] = given["kommun"]
+    municipality = None if "kommun" in unknown else given.get("kommun")
+    shown = meta.resolve(municipality, None).municipality
+    if "period" in given and shown and given["period"] not in meta.months(shown):
+        unknown["period"] = given["period"]
+    if "namnd" in given and shown and given["namnd"] not in meta.committee_names(shown):
+        unknown["namnd"] = given["namnd"]
+    return {**query, **dict.fromkeys(unknown)}, unknown
+
+
+def _shown_value(component, suffix: str):
+    """The value of the first control whose id ends with suffix in a layout tree (what the page shows)."""
+    component_id = getattr(component, "id", None)
+    if isinstance(component_id, str) and component_id.endswith(suffix) and getattr(component, "value", None):
+        return component.value
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            found = _shown_value(child, suffix)
+            if found is not None:
+                return found
+    return None
+
+
+def _quoted(value: str) -> str:
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
+def url_notice(unknown: dict[str, str], content, path: str, query: dict) -> html.Div:
+    """A Swedish notice for each unknown URL value ('Kommunen 9999 finns inte i lagret; visar Härnösand (2280).')
+    and a link to what the page shows instead."""
+    names = dict(meta.municipalities())
+    fallback = meta.resolve(query.get("kommun"), query.get("period"))
+    code = _shown_value(content, "-kommun") or fallback.municipality
+    month = _shown_value(content, "-period") or fallback.month
+    lines = []
+    if "kommun" in unknown:
+        lines.append(f"Kommunen {_quoted(unknown['kommun'])} finns inte i lagret; visar {names.get(code)} ({code}).")
+    if "period" in unknown:
+        shown = month_label(month) if month else "senaste månaden"
+        lines.append(f"Månaden {_quoted(unknown['period'])} finns inte i lagret för {names.get(code)}; visar {shown}.")
+    if "namnd" in unknown:
+        lines.append(f"Nämnden {_quoted(unknown['namnd'])} finns inte i {names.get(code)}; visar alla nämnder.")
+    kept = {name: value for name, value in query.items() if value not in (None, "") and name not in unknown}
+    href = path + query_string(**{**kept, "kommun": code, "period": month})
+    return html.Div(
+        [*(html.P(line, className="mb-1") for line in lines), dcc.Link("Länk till det som visas", href=href)],
+        className="url-notice",
+        role="status",
+        id="url-notice",
+    )
+
+
 # --- Filter bar ----------------------------------------------------------------------------------------------------
 
 

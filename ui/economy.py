@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from data.economy import EconomyRow, ForecastPoint, MonthPoint
 from data.formatting import rounded, tkr
 from data.periods import MONTH_ABBREVIATIONS, add_months, month_short
-from ui.figures import PALETTE, TEMPLATE, empty_figure
+from ui.figures import PALETTE, TEMPLATE, empty_figure, plot_text
 
 DEFICIT = {"colour": "#c62828", "symbol": "▼", "word": "underskott"}
 SURPLUS = {"colour": "#1a7f37", "symbol": "▲", "word": "överskott"}
@@ -26,11 +26,11 @@ def sign_style(deviation: float | None) -> dict:
 
 
 def deviation_text(deviation: float | None) -> str:
-    """'▼ −50 tkr underskott' / '▲ 15 tkr överskott' / '● 0 tkr i balans'; '–' when there is no figure."""
+    """'▼ −50 tkr underskott' / '▲ +15 tkr överskott' / '● 0 tkr i balans'; '–' when there is no figure."""
     if deviation is None:
         return "–"
     style = sign_style(deviation)
-    return f"{style['symbol']} {tkr(deviation)} {style['word']}"
+    return f"{style['symbol']} {tkr(deviation, signed=True)} {style['word']}"
 
 
 def _figure(traces: list[dict], layout: dict, height: int) -> go.Figure:
@@ -108,6 +108,7 @@ def forecast_history_figure(history: list[ForecastPoint], names: dict[str, str],
     """Each committee's forecast deviation month by month; a forecast that worsened three months in a row is marked."""
     if not history:
         return empty_figure("Inga prognoser rapporterade i år")
+    names = {code: plot_text(name) for code, name in names.items()}  # shown in legend, hover and annotations
     traces = []
     codes = sorted({p.committee_code for p in history}, key=lambda c: names.get(c, c))
     for i, code in enumerate(codes):
@@ -212,7 +213,7 @@ def committee_deviation_figure(rows: list[EconomyRow]) -> go.Figure:
     largest = max(abs(r.forecast_deviation) for r in rows) or 1
     bar = {
         "type": "bar",
-        "y": [r.name for r in rows],
+        "y": [plot_text(r.name) for r in rows],
         "x": [r.forecast_deviation for r in rows],
         "orientation": "h",
         "marker": {

@@ -169,7 +169,7 @@ def indicator_figure(points: list[IndicatorPoint]) -> go.Figure:
         return empty_figure("Välj en indikator")
     latest = points[-1]
     periods = [p.period for p in points]
-    unit = latest.unit
+    unit = plot_text(latest.unit)
     fig = base_figure(plot_text(f"{latest.name} ({DIRECTION.label(latest.direction).lower()})"), height=380)
     fig.add_trace(
         go.Scatter(

@@ -1,7 +1,6 @@
 """Pure figure builders for the network pages (Förbättringsförslag and Jämförelse): data in, go.Figure out."""
 
 import statistics
-from html import escape
 
 import plotly.graph_objects as go
 
@@ -10,7 +9,7 @@ from data.formatting import number
 from data.network import MonthPoint, Ranking, Rates, YearPoint
 from data.periods import MONTH_ABBREVIATIONS, months_between
 from data.rankings import Gap, excerpt, place_text
-from ui.figures import PALETTE, base_figure, empty_figure
+from ui.figures import PALETTE, base_figure, empty_figure, plot_text
 
 MEASURE_LABEL = {"implemented": "Genomförda", "submitted": "Inlämnade"}
 BAR_COLOUR, LEADER_COLOUR, TARGET_COLOUR, MEDIAN_COLOUR, NATIONAL_COLOUR, OWN_COLOUR = (
@@ -39,6 +38,11 @@ def _target_markers(points: list[tuple[str, float]], name: str, hover: str) -> g
     )
 
 
+def _definitions(r: Rates) -> str:
+    """The employee definitions a municipality reported (workbook text, escaped)."""
+    return plot_text("; ".join(r.definitions) or "ingen angiven")
+
+
 def _bar_height(count: int) -> int:
     return max(280, 150 + 30 * count)
 
@@ -51,7 +55,7 @@ def _excerpt_labels(items: list, own: str | None, label) -> tuple[list, list[str
             rows.append(None)
             labels.append(f"<i>{item.label()}</i>")
             continue
-        text = escape(label(item))
+        text = plot_text(label(item))
         rows.append(item)
         labels.append(f"<b>▶ {text}</b>" if item.municipality_code == own else text)
     return rows, labels
@@ -92,10 +96,7 @@ def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None =
             marker={"color": colours},
             text=["" if v is None else number(v, 1) for v in values],
             textposition="outside",
-            customdata=[
-                ["", ""] if r is None else [number(r.employees, 0), "; ".join(r.definitions) or "ingen angiven"]
-                for r in rows
-            ],
+            customdata=[["", ""] if r is None else [number(r.employees, 0), _definitions(r)] for r in rows],
             hovertemplate="%{y}: %{text} per 100 medarbetare<br>Medarbetare %{customdata[0]} "
             "(%{customdata[1]})<extra></extra>",
         )
@@ -108,7 +109,7 @@ def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None =
         )
     suffix = ", omräknat till helårstakt" if annualised else ""
     place = next((r for r in ranking.ranked if r.municipality_code == own), None)
-    where = f"<br>{escape(place.municipality)}: {place_text(place.rank, len(ranking.ranked))}" if place else ""
+    where = f"<br>{plot_text(place.municipality)}: {place_text(place.rank, len(ranking.ranked))}" if place else ""
     title = f"{MEASURE_LABEL[measure]} förslag per 100 medarbetare, {period.label()}{suffix}{where}"
     fig.update_layout(
         title={"text": title, "x": 0},
@@ -149,7 +150,7 @@ def trend_figure(points: list[MonthPoint], measure: str, highlight: list[str]) -
         own = {p.month: p for p in points if p.municipality_code == code}
         if not own:
             continue
-        name = next(iter(own.values())).municipality
+        name = plot_text(next(iter(own.values())).municipality)
         fig.add_trace(
             go.Scatter(
                 x=months,
@@ -185,15 +186,16 @@ def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.
             for y in own
         ]
         values = [y.per_employee(measure) for y in own]
+        name = plot_text(own[0].municipality)
         fig.add_trace(
             go.Bar(
                 x=labels,
                 y=values,
-                name=own[0].municipality,
+                name=name,
                 marker={"color": PALETTE[index % len(PALETTE)], "pattern": {"shape": ("", "/", ".", "x")[index % 4]}},
                 text=[number(v, 2) for v in values],
                 textposition="outside",
-                hovertemplate=f"{own[0].municipality} %{{x}}: %{{text}} per medarbetare<extra></extra>",
+                hovertemplate=f"{name} %{{x}}: %{{text}} per medarbetare<extra></extra>",
             )
         )
     fig.update_layout(
@@ -211,7 +213,7 @@ def department_figure(rows: list[Rates], measure: str, title: str) -> go.Figure:
     if not shown:
         return empty_figure("Inga förvaltningar med uppgifter för perioden")
     shown.sort(key=lambda r: r.per_100(measure), reverse=True)
-    labels = [r.department + ("" if r.complete else " (ofullständig)") for r in shown]
+    labels = [plot_text(r.department) + ("" if r.complete else " (ofullständig)") for r in shown]
     values = [r.per_100(measure) for r in shown]
     fig = base_figure(height=_bar_height(len(shown)))
     fig.add_trace(
@@ -243,6 +245,8 @@ def department_figure(rows: list[Rates], measure: str, title: str) -> go.Figure:
 
 
 def _unit_text(unit: str, normalisation: str) -> str:
+    """The indicator's unit (workbook text, escaped) with the normalisation when one is chosen."""
+    unit = plot_text(unit)
     return unit if not normalisation else f"{unit} {NORMALISATIONS[normalisation].lower()}"
 
 
@@ -333,7 +337,7 @@ def distribution_figure(
             boxpoints="all",
             jitter=0.4,
             pointpos=0,
-            text=[v.municipality for v in shown],
+            text=[plot_text(v.municipality) for v in shown],
             marker={"color": BAR_COLOUR, "size": 9},
             line={"color": "#4d4d4d"},
             fillcolor="rgba(11, 83, 148, 0.12)",
@@ -395,7 +399,7 @@ def comparison_trend_figure(items: list[Value], normalisation: str, references: 
     periods = sorted({v.period for v in items})
     unit = _unit_text(shown[0].unit, normalisation)
     fig = base_figure(height=400)
-    names = sorted({(v.municipality, v.municipality_code) for v in shown})
+    names = sorted({(plot_text(v.municipality), v.municipality_code) for v in shown})
     if len(names) > MAX_LINES:
         fig.add_traces(_spread_traces(shown, periods, normalisation, unit))
     for index, (name, code) in enumerate(names if len(names) <= MAX_LINES else []):

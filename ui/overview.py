@@ -4,7 +4,7 @@ import plotly.graph_objects as go
 
 from data.formatting import tkr
 from data.overview import CommitteeSummary
-from ui.figures import base_figure, empty_figure
+from ui.figures import base_figure, empty_figure, plot_text
 from ui.goals import attainment_bars
 
 DEFICIT = {"colour": "#c62828", "symbol": "▼", "label": "Underskott"}
@@ -17,7 +17,7 @@ def forecast_deviation_figure(summaries: list[CommitteeSummary]) -> go.Figure:
     """Forecast − annual budget per committee (tkr); a committee without figures is labelled, never shown as 0."""
     if not summaries:
         return empty_figure("Inga nämnder")
-    names = [s.name for s in summaries]
+    names = [plot_text(s.name) for s in summaries]
     values = [s.forecast_deviation for s in summaries]
     fig = base_figure(height=max(240, 80 + 44 * len(names)))
     styles = [DEFICIT if (v or 0) < 0 else SURPLUS for v in values]

@@ -73,7 +73,8 @@ def phase_figure(projects: list[Project]) -> go.Figure:
     committees = sorted({(p.owner, p.owner_name) for p in projects}, key=lambda c: sv_key(c[1]))
     phases = list(PHASE.labels)
     traces = []
-    for i, (code, name) in enumerate(committees):
+    for i, (code, owner_name) in enumerate(committees):
+        name = plot_text(owner_name)
         counts = Counter(PHASE.label(p.phase) for p in projects if p.owner == code)
         x = [counts.get(phase, 0) for phase in phases]
         traces.append(

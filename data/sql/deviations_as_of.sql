@@ -36,5 +36,5 @@ where r.rn = 1
     and ($committee is null or r.committee_code = $committee)
     and ($type is null or r.type = $type)
     and ($severity is null or r.severity = $severity)
-    and ($status is null or r.status = $status)
+    and ($status is null or r.status = $status or ($status = 'not_closed' and r.status <> 'closed'))
 order by r.reported_date desc, r.committee_code, r.deviation_id

@@ -39,6 +39,6 @@ group by month, status
 union all
 select 'type', strftime(reported_date, '%Y-%m'), type, count(*)
 from latest
-where reported_date between $first_month::date and $month_end and ($status is null or status = $status)
+where reported_date between $first_month::date and $month_end and ($status is null or status = $status or ($status = 'not_closed' and status <> 'closed'))
 group by all
 order by kind, month, code

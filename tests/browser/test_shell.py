@@ -70,3 +70,18 @@ def test_friendly_page_without_warehouse(app_url, tmp_path, monkeypatch):
     shell_texts = texts(shell.serve_layout())
     assert "Inget datalager är publicerat." in shell_texts
     assert "Demodata – påhittade siffror" not in shell_texts
+
+
+def test_bad_url_values_are_said_in_swedish_and_unknown_paths_get_the_swedish_404(app_url, driver):
+    from tests.browser.harness import callback_failures, console_errors, open_page, text_of
+
+    open_page(driver, app_url + "/sammantrade?kommun=9999")
+    notice = driver.find_element("id", "url-notice")
+    assert notice.is_displayed()
+    assert notice.text.splitlines()[0] == "Kommunen 9999 finns inte i lagret; visar Härnösand (2280)."
+    open_page(driver, app_url + "/uppdrag?kommun=2581&ar=2025&ar=2026")
+    assert text_of(driver, "main h1") == "Uppdrag och återrapportering"
+    assert callback_failures(driver) == []
+    open_page(driver, app_url + "/finns-inte")
+    assert text_of(driver, "main h1") == "Sidan finns inte"
+    assert console_errors(driver) == []
