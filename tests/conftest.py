@@ -45,6 +45,13 @@ def demo_path(tmp_path_factory):
     return path
 
 
+@pytest.fixture
+def demo_read(demo_path, monkeypatch):
+    """Point the read side at the demo warehouse (shared by the session: read it, never change it)."""
+    monkeypatch.setenv("STYRKEDJAN_DB", str(demo_path))
+    return demo_path
+
+
 @pytest.fixture(scope="session")
 def national_path(tmp_path_factory):
     """The national demo: `python -m etl demo --kommuner 290 --from 2022-01 --to 2026-12`, built once per session."""

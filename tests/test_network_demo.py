@@ -2,23 +2,11 @@
 
 import re
 
-import pytest
-
 import app  # noqa: F401  registers the pages
 from data.formatting import number
-from etl.demo import build
 from pages import forbattringsforslag as page
 from tests.test_components import run_js
 from tests.test_network_pages import find
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
-    build(path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STYRKEDJAN_DB", str(path))
-        yield path
 
 
 def grid_texts(rows: list[dict], columns: list[dict]) -> list[tuple[str, str, str]]:
@@ -40,7 +28,7 @@ def grid_texts(rows: list[dict], columns: list[dict]) -> list[tuple[str, str, st
     ]
 
 
-def test_network_tables_send_exact_values_and_round_once(demo):
+def test_network_tables_send_exact_values_and_round_once(demo_read):
     _, _, rows, columns, *_ = page.update_ranking("2581", "2026-10", "ar", "genomforda", "period")
     piteå = next(r for r in rows if r["name"] == "Piteå")
     assert round(piteå["implementation_rate"], 4) == 38.4892
@@ -54,7 +42,7 @@ def test_network_tables_send_exact_values_and_round_once(demo):
     assert [t for t in department_texts if t[1] != t[2]] == []
 
 
-def test_single_month_ranks_only_municipalities_complete_that_month(demo):
+def test_single_month_ranks_only_municipalities_complete_that_month(demo_read):
     cards, _, rows, _, _, incomplete, _ = page.update_ranking("2581", "2026-10", "manad", "genomforda", "period")
     assert [p.children for p in cards[3].children.children] == [
         "Kommuner i rangordningen",
@@ -76,7 +64,7 @@ def test_single_month_ranks_only_municipalities_complete_that_month(demo):
     ]
 
 
-def test_ranking_defaults_to_the_latest_month_complete_for_everyone_and_says_so(demo):
+def test_ranking_defaults_to_the_latest_month_complete_for_everyone_and_says_so(demo_read):
     for scope in ("ar", "manad"):
         layout = page.layout(kommun="2581", omfang=scope)
         assert find(layout, "forbattringsforslag-period").value == "2026-09"

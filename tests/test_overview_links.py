@@ -1,20 +1,8 @@
 """Headline numbers on Översikt link to exactly the rows they count, and the target pages honour those filters."""
 
-import pytest
-
 import app  # noqa: F401  registers the pages
-from etl.demo import build
 from pages import avvikelser, oversikt, uppdrag
 from tests.test_network_pages import find
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
-    build(path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STYRKEDJAN_DB", str(path))
-        yield path
 
 
 def card_links(cards) -> dict[str, tuple[str, str]]:
@@ -28,7 +16,7 @@ def card_links(cards) -> dict[str, tuple[str, str]]:
     return out
 
 
-def test_open_deviations_and_overdue_assignments_link_to_exactly_those_rows(demo):
+def test_open_deviations_and_overdue_assignments_link_to_exactly_those_rows(demo_read):
     kpis, cards, *_ = oversikt.update("2581", "2026-09")
     links = card_links(kpis)
     assert links["Öppna avvikelser"] == ("12", "/avvikelser?kommun=2581&period=2026-09&status=not_closed")

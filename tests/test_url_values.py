@@ -1,21 +1,10 @@
 """URL values the shell checks once for every page: unknown ones get a Swedish notice, repeated ones keep the last."""
 
 import dash
-import pytest
 
 import app  # noqa: F401  registers the pages and wraps their layouts
-from etl.demo import build
 from tests.browser.test_shell import texts
 from tests.test_network_pages import find
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
-    build(path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STYRKEDJAN_DB", str(path))
-        yield path
 
 
 def notice(module: str, **query) -> tuple[list[str], str] | None:
@@ -24,7 +13,7 @@ def notice(module: str, **query) -> tuple[list[str], str] | None:
     return None if shown is None else (texts(shown)[:-1], shown.children[-1].href)
 
 
-def test_unknown_municipality_is_said_with_a_link_also_in_meeting_mode(demo):
+def test_unknown_municipality_is_said_with_a_link_also_in_meeting_mode(demo_read):
     assert notice("pages.oversikt", kommun="9999") == (
         ["Kommunen 9999 finns inte i lagret; visar Härnösand (2280)."],
         "/?kommun=2280&period=2026-10",
@@ -39,7 +28,7 @@ def test_unknown_municipality_is_said_with_a_link_also_in_meeting_mode(demo):
     assert notice("pages.oversikt", kommun="2581", period="2026-09") is None
 
 
-def test_bad_and_future_months_and_unknown_committees_are_said(demo):
+def test_bad_and_future_months_and_unknown_committees_are_said(demo_read):
     assert notice("pages.ekonomi", kommun="2581", period="abc", namnd="XYZ") == (
         [
             "Månaden abc finns inte i lagret för Piteå; visar oktober 2026.",
@@ -54,13 +43,13 @@ def test_bad_and_future_months_and_unknown_committees_are_said(demo):
     )
 
 
-def test_repeated_parameters_take_the_last_value(demo):
+def test_repeated_parameters_take_the_last_value(demo_read):
     layout = dash.page_registry["pages.uppdrag"]["layout"](kommun=["9999", "2581"], ar=["2025", "2026"])
     assert find(layout, "url-notice") is None
     assert (find(layout, "uppdrag-kommun").value, find(layout, "uppdrag-ar").value) == ("2581", "2026")
 
 
-def test_the_404_page_is_swedish(demo):
+def test_the_404_page_is_swedish(demo_read):
     page = dash.page_registry["pages.not_found_404"]
     assert (page["path"], page["nav"]) == ("/404", False)
     assert texts(page["layout"]())[:2] == [
