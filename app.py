@@ -15,6 +15,7 @@ import dash
 import flask
 from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html, set_props
 
+from accounts import access, web
 from data import db, meta
 from data.db import NoWarehouse, UnknownVersion, WarehouseError, WarehouseUnreadable
 from data.formatting import iso_date, submissions_text
@@ -55,6 +56,7 @@ app = Dash(
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)
 server = app.server
+web.install(app)
 
 
 def no_warehouse_page() -> html.Div:
@@ -129,8 +131,8 @@ def _page_path(page: dict, query: dict) -> str:
 
 def _guard(page: dict):
     """Wrap a page layout, once for every page: repeated URL parameters keep their last value, global filter
-    values the warehouse lacks get a Swedish notice instead of a silent fallback, and a missing or unreadable
-    warehouse or an unknown version gives a Swedish page instead of an error."""
+    values the warehouse lacks get a Swedish notice instead of a silent fallback, access is checked (accounts.web),
+    and a missing or unreadable warehouse or an unknown version gives a Swedish page instead of an error."""
     layout, template = page["layout"], page.get("path_template") or ""
     accepted = set(inspect.signature(layout).parameters)
 
@@ -139,7 +141,7 @@ def _guard(page: dict):
         query = last_values(query)
         try:
             checked, unknown = unknown_filters(query, accepted)
-            content = layout(**checked)
+            content = web.guard_layout(page, layout, checked)
             if not unknown:
                 return content
             path_variables = {k: v for k, v in query.items() if f"<{k}>" in template}
@@ -160,21 +162,40 @@ for _page in dash.page_registry.values():
         _page["layout"] = _guard(_page)
 
 
+def account_menu() -> html.Div:
+    """Who is logged in and a log-out button (a plain form posting the session's anti-forgery token)."""
+    user = access.current_user()
+    if user is None:
+        return html.Div()
+    return html.Form(
+        [
+            html.Span(user.name, className="navbar-text text-white me-2", id="shell-user"),
+            dcc.Input(type="hidden", name="csrf_token", value=web.csrf_token(), id="shell-csrf"),
+            html.Button("Logga ut", type="submit", className="btn btn-light btn-sm", id="shell-logout"),
+        ],
+        action="/logout",
+        method="POST",
+        className="d-flex align-items-center ms-auto",
+    )
+
+
 def navbar() -> html.Header:
-    """Brand and one link per registered page (in `order`), except pages registered with nav=False."""
+    """Brand and one link per registered page (in `order`), except pages registered with nav=False or for admins."""
+    admin = access.is_admin(access.current_user())
     links = [
         html.Li(
             dcc.Link(page["name"], href=page["relative_path"], id={"type": "nav-link", "index": page["relative_path"]}),
             className="nav-item",
         )
         for page in dash.page_registry.values()
-        if page.get("nav", True) and not page.get("path_template")
+        if page.get("nav", True) and not page.get("path_template") and (admin or not web.is_admin_page(page))
     ]
     return html.Nav(
         html.Div(
             [
                 dcc.Link(TITLE, href="/", className="navbar-brand"),
                 html.Ul(links, className="navbar-nav flex-row flex-wrap gap-1"),
+                account_menu(),
             ],
             className="container-fluid",
         ),

@@ -28,13 +28,15 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from accounts.testing import logged_in_client
+
 ROOT = Path(__file__).resolve().parent.parent
 # Run as a script this file's folder comes first on sys.path: put the repository first instead.
 sys.path[0] = str(ROOT)
 
 TARGET_MS, TARGET_KB = 100.0, 200.0
 # Callbacks that hand the user a generated file are held to issue 5's report target instead (3 s, any size).
-FILE_TARGET_MS = {"ekonomi-report-download.data": 3000.0}
+FILE_TARGET_MS = {"..ekonomi-report-download.data...ekonomi-report-status.children..": 3000.0}
 LARGE_MUNICIPALITIES = 290  # etl.demo.build: 290 municipalities give about 30x the demo's rows
 ROUTER_OUTPUT = "_pages_content.children"  # Dash's page router renders layout(**query) into this
 
@@ -78,7 +80,7 @@ class Player:
 
     def __init__(self, app):
         self.app = app
-        self.client = app.server.test_client()
+        self.client = logged_in_client(app.server)
         self.client.get("/")  # the first request finalises Dash's callback map
         self.cpu_seconds = 0.0
         self.failures: set[str] = set()
@@ -280,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["STYRKEDJAN_DB"] = str(paths["demo"])
     # Reports the benchmark generates are archived in its own folder, never among the board's real papers.
     os.environ["STYRKEDJAN_REPORTS"] = str(folder / "reports")
+    os.environ["STYRKEDJAN_ACCOUNTS"] = str(folder / "accounts.sqlite")
 
     import dash
 

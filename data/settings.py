@@ -48,3 +48,49 @@ def status_report_max_days() -> int:
 def contact() -> str:
     """Where users report accessibility and other problems (STYRKEDJAN_CONTACT), shown on /tillganglighet."""
     return os.environ.get("STYRKEDJAN_CONTACT", "kommunens kontaktcenter")
+
+
+def accounts_path() -> Path:
+    """The SQLite database of accounts, roles, the session secret and the audit log."""
+    return _path("STYRKEDJAN_ACCOUNTS", ROOT / "data" / "accounts.sqlite")
+
+
+def secret_key() -> str | None:
+    """The session-signing secret (STYRKEDJAN_SECRET_KEY); None = generated once into the accounts database."""
+    return os.environ.get("STYRKEDJAN_SECRET_KEY") or None
+
+
+def session_idle_minutes() -> int:
+    """Minutes without a request before a log-in expires (STYRKEDJAN_SESSION_IDLE_MINUTES, default 30)."""
+    return int(os.environ.get("STYRKEDJAN_SESSION_IDLE_MINUTES", "30"))
+
+
+def proxy_hops() -> int:
+    """Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are trusted (default 0 = none)."""
+    return int(os.environ.get("STYRKEDJAN_PROXY_HOPS", "0"))
+
+
+def max_request_bytes() -> int:
+    """Largest request body the web server accepts (STYRKEDJAN_MAX_REQUEST_MB, default 2; uploads excepted)."""
+    return int(float(os.environ.get("STYRKEDJAN_MAX_REQUEST_MB", "2")) * 1024 * 1024)
+
+
+def report_slots() -> int:
+    """How many reports (PDF/Word) the whole server renders at once (STYRKEDJAN_REPORT_SLOTS, default 1)."""
+    return max(1, int(os.environ.get("STYRKEDJAN_REPORT_SLOTS", "1")))
+
+
+def oidc() -> dict[str, str] | None:
+    """Single sign-on settings when STYRKEDJAN_OIDC_ISSUER is set, else None (log-in with local accounts only)."""
+    issuer = os.environ.get("STYRKEDJAN_OIDC_ISSUER")
+    if not issuer:
+        return None
+    return {
+        "issuer": issuer.rstrip("/"),
+        "client_id": os.environ.get("STYRKEDJAN_OIDC_CLIENT_ID", ""),
+        "client_secret": os.environ.get("STYRKEDJAN_OIDC_CLIENT_SECRET", ""),
+        "claim": os.environ.get("STYRKEDJAN_OIDC_ROLE_CLAIM", "roles"),
+        "role_map": os.environ.get("STYRKEDJAN_OIDC_ROLE_MAP", ""),
+        "scope": os.environ.get("STYRKEDJAN_OIDC_SCOPE", "openid profile email"),
+        "name": os.environ.get("STYRKEDJAN_OIDC_NAME", "kommunens inloggning"),
+    }

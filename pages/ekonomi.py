@@ -7,6 +7,7 @@ from data import economy, meta
 from data.formatting import percent, tkr
 from data.periods import month_label
 from reports.monthly import MIME, generate
+from reports.slots import ReportBusy, report_slot
 from ui.components import (
     NO_REPORT,
     data_table,
@@ -112,6 +113,7 @@ def layout(kommun=None, period=None, namnd=None, **_):
             html.Button("Månadsrapport som PDF", id="ekonomi-report-pdf", className="btn btn-primary btn-sm me-2"),
             html.Button("Månadsrapport som Word", id="ekonomi-report-docx", className="btn btn-outline-primary btn-sm"),
             dcc.Loading(dcc.Download(id="ekonomi-report-download"), type="dot"),
+            html.P(id="ekonomi-report-status", role="status", className="mb-0 mt-1"),
         ],
         className="my-2",
     )
@@ -240,6 +242,7 @@ def export(n_clicks, municipality, month, committee):
 
 @callback(
     Output("ekonomi-report-download", "data"),
+    Output("ekonomi-report-status", "children"),
     Input("ekonomi-report-pdf", "n_clicks"),
     Input("ekonomi-report-docx", "n_clicks"),
     *filter_states(PREFIX),
@@ -247,10 +250,15 @@ def export(n_clicks, municipality, month, committee):
 )
 def download_report(pdf_clicks, docx_clicks, municipality, month):
     """The municipal director's monthly report for the chosen month, archived as it is handed out."""
-    return make_report("docx" if dash.ctx.triggered_id == "ekonomi-report-docx" else "pdf", municipality, month)
+    try:
+        fmt = "docx" if dash.ctx.triggered_id == "ekonomi-report-docx" else "pdf"
+        return make_report(fmt, municipality, month), ""
+    except ReportBusy as busy:
+        return no_update, str(busy)
 
 
 def make_report(fmt: str, municipality: str, month: str) -> dict:
-    """The report as a dcc.Download payload."""
-    result = generate(municipality, month, fmt)
+    """The report as a dcc.Download payload, rendered in one of the server's few report slots."""
+    with report_slot():
+        result = generate(municipality, month, fmt)
     return dcc.send_bytes(result.content, result.file_name, type=MIME[fmt])

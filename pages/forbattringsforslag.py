@@ -35,7 +35,12 @@ from ui.network_tables import (
 )
 
 dash.register_page(
-    __name__, path="/forbattringsforslag", name="Förbättringsförslag", title="Förbättringsförslag – Styrkedjan", order=6
+    __name__,
+    path="/forbattringsforslag",
+    name="Förbättringsförslag",
+    title="Förbättringsförslag – Styrkedjan",
+    order=6,
+    network=True,  # shared by the whole network: every account sees every municipality here
 )
 PREFIX = "forbattringsforslag"
 TITLE = "Förbättringsförslag i nätverket"

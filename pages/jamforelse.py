@@ -29,7 +29,9 @@ from ui.network_tables import (
     radio_group,
 )
 
-dash.register_page(__name__, path="/jamforelse", name="Jämförelse", title="Jämförelse – Styrkedjan", order=7)
+dash.register_page(
+    __name__, path="/jamforelse", name="Jämförelse", title="Jämförelse – Styrkedjan", order=7, network=True
+)
 PREFIX = "jamforelse"
 TITLE = "Jämförelse mellan kommunerna"
 PARAMS = ("indikator", "tid", "kommuner", "per")

@@ -10,5 +10,7 @@ if [ ! -f "${STYRKEDJAN_DB:-data/warehouse.duckdb}" ]; then
   echo "Bygger demolagret (första start) …"
   .venv/bin/python -m etl demo
 fi
+# Demo accounts exist only for demo data; the command prints them (and creates them on the first run).
+.venv/bin/python -m accounts demo || echo "Inga demokonton. Skapa den första administratören enligt README (Konton och inloggning)."
 echo "Styrkedjan startar på http://127.0.0.1:${PORT:-8050}/"
 exec .venv/bin/python app.py

@@ -1,9 +1,23 @@
-"""Shared test setup: headless Chromium for dash_duo and the small steering warehouse."""
+"""Shared test setup: a temporary accounts database, headless Chromium for dash_duo, the steering warehouse."""
 
 import pytest
 from selenium.webdriver.chrome.options import Options
 
 from tests import steering_fixture
+
+TEST_ADMIN = ("test-admin", "test-admin-lösenord-1")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def accounts_db(tmp_path_factory):
+    """Every test runs against its own accounts database with one admin (TEST_ADMIN), never data/accounts.sqlite."""
+    from accounts import store
+
+    path = tmp_path_factory.mktemp("accounts") / "accounts.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STYRKEDJAN_ACCOUNTS", str(path))
+        store.add(TEST_ADMIN[0], "admin", TEST_ADMIN[1])
+        yield path
 
 
 def pytest_setup_options():
@@ -20,6 +34,18 @@ def pytest_setup_options():
     ):
         options.add_argument(argument)
     return options
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The demo warehouse (etl/demo.py), built once, with STYRKEDJAN_DB pointing at it for the session."""
+    from etl import demo
+
+    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
+    demo.build(path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STYRKEDJAN_DB", str(path))
+        yield path
 
 
 @pytest.fixture(scope="session")

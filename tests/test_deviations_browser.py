@@ -5,8 +5,8 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 
-from tests.browser.harness import SCREENSHOTS, install_recorder, open_page
-from tests.conftest import pytest_setup_options
+from tests.browser.harness import SCREENSHOTS, install_recorder, log_in, open_page
+from tests.conftest import TEST_ADMIN, pytest_setup_options
 from tests.monthly_fixture import deviation_warehouse
 
 pytestmark = pytest.mark.browser
@@ -26,6 +26,7 @@ def served(tmp_path, monkeypatch):
     options.add_argument("--no-sandbox")
     browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     install_recorder(browser)
+    log_in(browser, runner.url.rstrip("/"), *TEST_ADMIN)
     yield runner.url.rstrip("/"), browser
     browser.quit()
     runner.stop()

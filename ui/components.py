@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 import dash_ag_grid as dag
 from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
+from accounts.access import visible_here
 from data import meta, provenance, versions
 from data.formatting import iso_date
 from data.meta import Filters
@@ -180,8 +181,9 @@ def dropdown(component_id: str, **props) -> dcc.Dropdown:
 
 
 def municipality_options() -> list[dict]:
-    """Dropdown options for municipalities that have reported."""
-    return [{"label": name, "value": code} for code, name in meta.municipalities()]
+    """Dropdown options for municipalities that have reported and that the logged-in user may see."""
+    allowed = set(visible_here([code for code, _ in meta.municipalities()]))
+    return [{"label": name, "value": code} for code, name in meta.municipalities() if code in allowed]
 
 
 def period_options(municipality: str | None) -> list[dict]:

@@ -3,33 +3,13 @@
 Reusing one browser matters: most of a page's first load is plotly.js (4.8 MB), which stays cached.
 """
 
-import socket
-
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from tests.browser.harness import install_recorder
-from tests.conftest import pytest_setup_options
-
-
-def free_port() -> int:
-    """A port nobody listens on now, so parallel test runs on one machine do not collide."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
-    """The demo warehouse (etl/demo.py), built once, with STYRKEDJAN_DB pointing at it for the session."""
-    from etl import demo
-
-    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
-    demo.build(path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STYRKEDJAN_DB", str(path))
-        yield path
+from tests.browser.harness import install_recorder, log_in
+from tests.conftest import TEST_ADMIN, pytest_setup_options
+from tests.served import free_port
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +26,8 @@ def app_url(demo_db):
 
 
 @pytest.fixture(scope="session")
-def driver():
-    """One headless Chromium (the flags of tests/conftest.py) with console logging on."""
+def driver(app_url):
+    """One headless Chromium (the flags of tests/conftest.py) with console logging on, logged in as an admin."""
     options = pytest_setup_options()
     options.add_argument("--no-sandbox")  # root in a container; dash_duo adds this flag itself
     options.add_argument("--hide-scrollbars")  # full-page screenshots keep the width the page was laid out in
@@ -55,5 +35,6 @@ def driver():
     browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     browser.set_page_load_timeout(60)
     install_recorder(browser)
+    log_in(browser, app_url, *TEST_ADMIN)
     yield browser
     browser.quit()

@@ -72,6 +72,15 @@ def wait_settled(driver, timeout: float = 30.0) -> None:
     raise AssertionError(f"{driver.current_url} did not settle within {timeout} s")
 
 
+def log_in(driver, base_url: str, name: str, password: str) -> None:
+    """Log the browser in through the real /login form."""
+    driver.get(base_url + "/login")
+    driver.find_element("id", "username").send_keys(name)
+    driver.find_element("id", "password").send_keys(password)
+    driver.find_element("css selector", "form[action='/login'] button[type='submit']").click()
+    wait_for(driver, lambda d: "/login" not in d.current_url, message="log-in did not leave /login")
+
+
 def open_page(driver, url: str) -> None:
     """Load url from scratch and wait until it has settled; earlier console messages are discarded."""
     driver.get_log("browser")
