@@ -20,8 +20,9 @@ def texts(component) -> list[str]:
 
 def test_index_is_swedish_offline_and_has_favicon(app_url):
     import app as shell
+    from accounts.testing import logged_in_client
 
-    client = shell.server.test_client()
+    client = logged_in_client(shell.server, "shell-admin")
     html = client.get("/").get_data(as_text=True)
     assert '<html lang="sv">' in html
     assert "<title>Styrkedjan</title>" in html
