@@ -74,11 +74,11 @@ def show_log(args) -> int:
 def demo(_args) -> int:
     """Create the demo accounts (first run) and print them; only for a warehouse that holds demo data."""
     from data import meta
-    from data.db import NoWarehouse
+    from data.db import WarehouseError
 
     try:
         is_demo = meta.info().demo
-    except NoWarehouse:
+    except WarehouseError:
         is_demo = False
     if not is_demo:
         raise AccountError("Demokonton skapas bara när lagret innehåller demodata (python -m etl demo).")

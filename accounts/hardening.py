@@ -99,6 +99,6 @@ def check_shape(spec: dict, inputs: list, state: list) -> None:
                 raise BadRequest("Ogiltigt värde.") from None
 
 
-def is_download(output: str) -> bool:
-    """Whether a callback hands out a file (an output whose id ends in -download)."""
-    return re.search(r"-download\.", output) is not None
+def download_ids(output: str) -> list[str]:
+    """The outputs of a callback that hand out a file (ids ending in -download)."""
+    return re.findall(r"([A-Za-z0-9_-]+-download)\.", output)

@@ -371,6 +371,13 @@ GROUPS = (
 # Column and card labels that name or identify a thing (no computation to explain).
 NOT_MEASURES = frozenset(
     {
+        # the audit log's columns (/admin/logg)
+        "Tid (UTC)",
+        "Vem",
+        "Handling",
+        "Vad",
+        "Detaljer",
+        "Varifrån",
         "Kommun",
         "Nämnd",
         "Nämnd / verksamhet",

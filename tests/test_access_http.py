@@ -1,5 +1,6 @@
 """Log-in and access over real HTTP against gunicorn on the demo warehouse: refusals, 403s, headers, audit, fuzzing."""
 
+import fcntl
 import json
 import random
 
@@ -15,12 +16,16 @@ SUBMITTER = ("inlamnare-pitea", "inlamnare-pitea-lösenord")
 
 
 @pytest.fixture(scope="module")
-def url(demo_db, accounts_db, tmp_path_factory):
+def reports(tmp_path_factory):
+    return tmp_path_factory.mktemp("reports")
+
+
+@pytest.fixture(scope="module")
+def url(demo_db, accounts_db, reports):
     """gunicorn -w 2 on the demo warehouse, with a reader and a submitter of Piteå (2581) besides the admin."""
     if store.get(READER[0]) is None:
         store.add(READER[0], "reader", READER[1], ["2581"])
         store.add(SUBMITTER[0], "submitter", SUBMITTER[1], ["2581"], ["SN"])
-    reports = tmp_path_factory.mktemp("reports")
     with gunicorn({"STYRKEDJAN_REPORTS": str(reports)}) as base:
         yield base
 
@@ -200,6 +205,26 @@ def test_exports_are_audited_with_who_what_and_from_where(reader, url, dependenc
     line = audit.entries(who=READER[0], action="export")[0][0]
     assert (line.target, line.remote, line.label) == ("projekt-export-download", "127.0.0.1", "Export")
     assert line.detail.startswith("kommun 2581 ")
+
+
+def test_report_downloads_use_the_slot_and_are_audited_only_when_handed_out(reader, url, dependencies, reports):
+    spec = next(s for s in dependencies if "ekonomi-report-download.data" in s["output"])
+    values = {"ekonomi-report-pdf": 1, "ekonomi-kommun": "2581", "ekonomi-period": "2025-09"}
+    body = callback_body(spec, values) | {"changedPropIds": ["ekonomi-report-pdf.n_clicks"]}
+    (reports / ".slots").mkdir(exist_ok=True)
+    with open(reports / ".slots" / "slot-0.lock", "a") as held:  # another worker is rendering a report
+        fcntl.flock(held, fcntl.LOCK_EX)
+        busy = reader.post(url + "/_dash-update-component", json=body, timeout=60)
+        fcntl.flock(held, fcntl.LOCK_UN)
+    assert busy.status_code == 200
+    assert busy.json()["response"] == {
+        "ekonomi-report-status": {"children": "Servern skapar redan andra rapporter just nu. Försök igen om en stund."}
+    }
+    assert audit.entries(who=READER[0], action="report")[1] == 0
+    made = reader.post(url + "/_dash-update-component", json=body, timeout=120)
+    assert made.json()["response"]["ekonomi-report-download"]["data"]["type"] == "application/pdf"
+    line = audit.entries(who=READER[0], action="report")[0][0]
+    assert (line.target, line.label, line.detail[:12]) == ("ekonomi-report-download", "Rapport hämtad", "kommun 2581 ")
 
 
 FORGERIES = [

@@ -9,6 +9,7 @@ import pytest
 from accounts import __main__ as cli
 from accounts import access, audit, sessions, store
 from accounts.store import User
+from accounts.testing import log_in
 from tests.monthly_fixture import deviation_warehouse
 
 
@@ -124,8 +125,12 @@ def test_demo_accounts_only_for_demo_data_and_listed_only_then(fresh, demo_db, t
 
     client = shell.server.test_client()
     assert "demo-lasare" in client.get("/login").get_data(as_text=True)
+    password = dict((u.name, p) for u, p in store.demo_accounts())["demo-lasare"]
+    assert log_in(client, "demo-lasare", password).status_code == 303
     monkeypatch.setenv("STYRKEDJAN_DB", str(deviation_warehouse(tmp_path / "real.duckdb")))
     assert "demo-lasare" not in client.get("/login").get_data(as_text=True)
+    assert client.get("/_dash-layout").status_code == 401  # the demo session ended with the demo data
+    assert log_in(client, "demo-lasare", password).status_code == 401
     assert run(monkeypatch, capsys, "demo")[::2] == (
         1,
         "Fel: Demokonton skapas bara när lagret innehåller demodata (python -m etl demo).\n",

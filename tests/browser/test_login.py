@@ -4,6 +4,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from accounts import __main__ as accounts_cli
 from accounts import store
 from tests.browser.harness import axe_violations, console_errors, log_in, open_page, text_of, wait_for
 from tests.conftest import pytest_setup_options
@@ -17,6 +18,7 @@ def fresh_browser(app_url):
     """A second Chromium with no log-in (the shared driver stays logged in as admin)."""
     if store.get(READER[0]) is None:
         store.add(READER[0], "reader", READER[1], ["2581"])
+    assert accounts_cli.main(["demo"]) == 0  # the demo warehouse lists its demo accounts on the log-in page
     options = pytest_setup_options()
     options.add_argument("--no-sandbox")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
