@@ -15,8 +15,10 @@ from datetime import date
 
 from data.settings import ROOT
 from tests.callback_http import callback_body
+from tests.conftest import TEST_ADMIN
 from tests.fixtures import build_warehouse, workbook
 from tests.monthly_fixture import economy_workbooks, money
+from tests.served import log_in
 
 PUBLISHES = 150
 CLIENTS = 2
@@ -37,10 +39,10 @@ print(count)
 # (total outcome in the table, last point of the outcome curve, forecast deviations in the committee chart).
 CLIENT = """
 import json, os, sys, time, urllib.request
-url, body, stop = sys.argv[1], sys.argv[2].encode(), sys.argv[3]
+url, body, stop, cookie = sys.argv[1], sys.argv[2].encode(), sys.argv[3], sys.argv[4]
 seen, errors, deadline = {}, [], time.monotonic() + 120
 while not os.path.exists(stop) and time.monotonic() < deadline:
-    request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
+    request = urllib.request.Request(url, body, {"Content-Type": "application/json", "Cookie": cookie})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             answer = json.load(response)["response"]
@@ -61,21 +63,25 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_until_serving(url: str, server: subprocess.Popen) -> list[dict]:
+def _wait_until_serving(url: str, server: subprocess.Popen) -> tuple[list[dict], str]:
+    """The callback list and a logged-in session's Cookie header, once gunicorn answers."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
         try:
             # No short timeout: a worker's first request imports the pages, and a retry meanwhile would see a
             # half-registered callback list.
-            with urllib.request.urlopen(f"{url}/_dash-dependencies", timeout=120) as response:
-                return json.load(response)
+            with urllib.request.urlopen(f"{url}/login", timeout=120):
+                session = log_in(url, *TEST_ADMIN)
+                cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
+                return session.get(f"{url}/_dash-dependencies", timeout=120).json(), cookie
         except OSError:
             time.sleep(0.2)
     raise AssertionError("gunicorn did not start")
 
 
-def _post(url: str, body: dict) -> list:
-    request = urllib.request.Request(url, json.dumps(body).encode(), {"Content-Type": "application/json"})
+def _post(url: str, body: dict, cookie: str) -> list:
+    headers = {"Content-Type": "application/json", "Cookie": cookie}
+    request = urllib.request.Request(url, json.dumps(body).encode(), headers)
     with urllib.request.urlopen(request, timeout=30) as response:
         answer = json.load(response)["response"]
     return [
@@ -108,19 +114,19 @@ def test_no_response_mixes_two_versions_during_publishes(tmp_path):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        dependencies = _wait_until_serving(url, server)
+        dependencies, cookie = _wait_until_serving(url, server)
         body = callback_body(dependencies, "ekonomi-kpis.children", ["2581", "2025-09", None, {}])
         endpoint = f"{url}/_dash-update-component"
-        version_a = _post(endpoint, body)
+        version_a = _post(endpoint, body, cookie)
         shutil.copyfile(b, live.with_suffix(".part"))
         live.with_suffix(".part").replace(live)
-        version_b = _post(endpoint, body)
+        version_b = _post(endpoint, body, cookie)
         assert version_a == [-1020.0, -1020.0, [10.0, -50.0]]
         assert version_b == [-1120.0, -1120.0, [10.0, -200.0]]
 
         stop = tmp_path / "stop"
         clients = [
-            subprocess.Popen([sys.executable, "-c", CLIENT, endpoint, json.dumps(body), str(stop)],
+            subprocess.Popen([sys.executable, "-c", CLIENT, endpoint, json.dumps(body), str(stop), cookie],
                              env=env, stdout=subprocess.PIPE, text=True)
             for _ in range(CLIENTS)
         ]  # fmt: skip

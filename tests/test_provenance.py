@@ -8,6 +8,7 @@ import dash
 import pytest
 
 import app
+from accounts.testing import logged_in_client
 from data import comparison, provenance
 from data import db as db_module
 from pages import ekonomi
@@ -71,7 +72,7 @@ def test_ekonomi_sections_have_a_source_button_each(db):
 
 
 def test_source_button_opens_a_text_panel_over_http(db):
-    client = app.server.test_client()
+    client = logged_in_client(app.server)
     button = {"type": "ekonomi-kalla-knapp", "fact": "economy", "section": "prognosens-utveckling"}
     panel = {**button, "type": "ekonomi-kalla"}
     spec = next(d for d in client.get("/_dash-dependencies").json if "ekonomi-kalla" in d["output"])

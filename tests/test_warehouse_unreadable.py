@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 import app
+from accounts.testing import logged_in_client
 from data import db, meta
 from tests.callback_http import callback_body, page_body
 from tests.monthly_fixture import report_warehouse
@@ -62,7 +63,7 @@ def test_bad_file_gives_swedish_page_and_message_then_recovers(spoil, good_file,
     path = tmp_path / "lager.duckdb"
     monkeypatch.setenv("STYRKEDJAN_DB", str(path))
     spoil(path, good_file)
-    client = app.server.test_client()
+    client = logged_in_client(app.server)
     dependencies = client.get("/_dash-dependencies").json
     page = page_body(dependencies, "/ekonomi", "?kommun=2581&period=2025-09")
     update = callback_body(dependencies, "ekonomi-kpis.children", ["2581", "2025-09", None, {}])
@@ -109,7 +110,7 @@ def test_unknown_version_in_the_address_gives_a_swedish_page_and_message(good_fi
     path = tmp_path / "lager.duckdb"
     monkeypatch.setenv("STYRKEDJAN_DB", str(path))
     _publish(path, good_file)
-    client = app.server.test_client()
+    client = logged_in_client(app.server)
     dependencies = client.get("/_dash-dependencies").json
     page = page_body(dependencies, "/ekonomi", "?kommun=2581&version=zzz", version="zzz")
     update = callback_body(dependencies, "ekonomi-kpis.children", ["2581", "2025-09", None, {}], version="zzz")
