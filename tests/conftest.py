@@ -37,18 +37,6 @@ def pytest_setup_options():
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
-    """The demo warehouse (etl/demo.py), built once, with STYRKEDJAN_DB pointing at it for the session."""
-    from etl import demo
-
-    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
-    demo.build(path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("STYRKEDJAN_DB", str(path))
-        yield path
-
-
-@pytest.fixture(scope="session")
 def steering_path(tmp_path_factory):
     """The steering fixture warehouse (tests/steering_fixture.py), built once per session."""
     return steering_fixture.build(tmp_path_factory.mktemp("steering") / "warehouse.duckdb")
@@ -69,6 +57,14 @@ def demo_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
     demo.build(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(demo_path):
+    """The demo warehouse with STYRKEDJAN_DB pointing at it for the rest of the session (servers started once)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STYRKEDJAN_DB", str(demo_path))
+        yield demo_path
 
 
 @pytest.fixture
