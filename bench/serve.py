@@ -1,0 +1,225 @@
+"""Serving benchmark: gunicorn -w 2 under wrk with 50 connections, each rate a ratio to a static file's.
+
+    .venv/bin/python bench/serve.py [--national] [--seconds 5] [--connections 50] [--dir DIR]
+
+Builds the demo warehouse (or, with --national, the 290-municipality one) in a temporary folder, picks the three
+heaviest callbacks by playing every page's callbacks through the Flask test client (bench/callbacks.py's Player),
+starts `gunicorn -w 2 app:server` on a free 127.0.0.1 port and runs wrk against a static asset (the baseline) and
+each heavy callback (its real POST body, from a Lua script). Prints req/s, p95 and errors, the rates as a ratio to
+the static file's measured in the same run, and the bytes of a cold page (index, JS, CSS, layout and
+dependencies as sent with `Accept-Encoding: gzip`). Every process it starts is stopped before it exits.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[0] = str(ROOT)
+
+from bench.callbacks import Player, scenarios, short  # noqa: E402
+
+STATIC_ASSET = "/assets/style.css"
+HEAVIEST = 3
+# wrk prints this one line from its done() hook; the benchmark reads it back as JSON.
+LUA_DONE = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('RESULT {"requests": %d, "seconds": %f, "p95_us": %d, "errors": %d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(95),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+class Recorder:
+    """Wraps the Flask test client: keeps each callback's last POST body and its slowest time."""
+
+    def __init__(self, client):
+        self.client = client
+        self.bodies: dict[str, dict] = {}
+        self.seconds: dict[str, float] = {}
+
+    def get(self, *args, **kwargs):
+        """Pass a GET through."""
+        return self.client.get(*args, **kwargs)
+
+    def post(self, url, json=None):
+        """Time one callback POST and keep its body."""
+        started = time.perf_counter()
+        response = self.client.post(url, json=json)
+        seconds = time.perf_counter() - started
+        key = json["output"]
+        if response.status_code == 200 and seconds >= self.seconds.get(key, 0.0):
+            self.bodies[key], self.seconds[key] = json, seconds
+        return response
+
+
+def heaviest_callbacks(count: int) -> list[tuple[str, dict, float]]:
+    """The count slowest callbacks of one scenario per page, played in-process: (name, body, seconds)."""
+    import dash
+
+    import app as shell
+
+    player = Player(shell.app)
+    recorder = Recorder(player.client)
+    player.client = recorder
+    from ui.components import query_string
+
+    search = query_string(**scenarios(1)[0])
+    for page in dash.page_registry.values():
+        if page.get("path_template") and not page.get("example_path"):
+            continue
+        _, _, layout = player.render(page.get("example_path") or page["path"], search)
+        player.play(layout, lambda *_: None)
+    candidates = [k for k in recorder.bodies if k != player.router and not k.endswith(".data")]
+    ranked = sorted(candidates, key=lambda k: -recorder.seconds[k])[:count]
+    return [(short(k), recorder.bodies[k], recorder.seconds[k]) for k in ranked]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, server: subprocess.Popen, timeout: float = 120.0) -> None:
+    """Poll url until the server answers; fail if it exits or the timeout passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn avslutades med kod {server.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=60).read()
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn svarade inte inom {timeout:.0f} s")
+
+
+def run_wrk(url: str, script: Path, seconds: int, connections: int) -> dict:
+    """One wrk run; its done() line as a dict, with req/s and p95 in ms added."""
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script)]
+    command.append(url)
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    result = json.loads(output.split("RESULT ", 1)[1].splitlines()[0])
+    result["rate"] = result["requests"] / result["seconds"]
+    result["p95_ms"] = result["p95_us"] / 1000
+    return result
+
+
+def lua_script(folder: Path, name: str, body: dict | None) -> Path:
+    """A wrk script: a GET, or a JSON POST of body, plus the done() hook that prints the result."""
+    path = folder / f"{name}.lua"
+    request = ""
+    if body is not None:
+        body_file = folder / f"{name}.json"
+        body_file.write_text(json.dumps(body))
+        request = (
+            f'local f = io.open("{body_file}", "rb")\nwrk.body = f:read("*a")\nf:close()\n'
+            'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+        )
+    path.write_text(request + LUA_DONE)
+    return path
+
+
+def fetch_size(url: str) -> tuple[int, str]:
+    """Bytes of one response as sent when gzip is accepted, and its body decoded when it is the index page."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        raw = response.read()
+        gzipped = response.headers.get("Content-Encoding") == "gzip"
+    text = ""
+    if "text/html" in (response.headers.get("Content-Type") or ""):
+        import gzip
+
+        text = (gzip.decompress(raw) if gzipped else raw).decode()
+    return len(raw), text
+
+
+def cold_page_bytes(base: str) -> int:
+    """Sum of the index page, every script and stylesheet it names, the layout and the dependencies."""
+    total, index = fetch_size(base + "/")
+    urls = re.findall(r'<script src="([^"]+)"', index) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', index)
+    for url in [*urls, "/_dash-layout", "/_dash-dependencies"]:
+        total += fetch_size(base + url.replace("&amp;", "&"))[0]
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the warehouse, serve it with gunicorn, load it with wrk and print the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--national", action="store_true", help="290 municipalities instead of the demo's 10")
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--dir", type=Path, default=None, help="keep the warehouse here between runs")
+    args = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        print("wrk saknas: apt-get install -y wrk")
+        return 1
+
+    from etl import demo
+
+    folder = args.dir or Path(tempfile.mkdtemp(prefix="styrkedjan-serve-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    warehouse = folder / ("national.duckdb" if args.national else "demo.duckdb")
+    if not warehouse.exists():
+        demo.build(warehouse, municipalities=290 if args.national else 10)
+    os.environ["STYRKEDJAN_DB"] = str(warehouse)
+    os.environ["STYRKEDJAN_REPORTS"] = str(folder / "reports")
+    heavy = heaviest_callbacks(HEAVIEST)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "app:server"]
+    server = subprocess.Popen(gunicorn, cwd=ROOT, env=os.environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_until_up(base + STATIC_ASSET, server)
+        cold = cold_page_bytes(base)
+        static = run_wrk(base + STATIC_ASSET, lua_script(folder, "static", None), args.seconds, args.connections)
+        wait_until_up(base + STATIC_ASSET, server)
+        rows = [("statisk fil " + STATIC_ASSET, None, static)]
+        for index, (name, body, seconds) in enumerate(heavy):
+            script = lua_script(folder, f"callback{index}", body)
+            url = base + "/_dash-update-component"
+            rows.append((name, seconds, run_wrk(url, script, args.seconds, args.connections)))
+            # wrk leaves requests queued in gunicorn's backlog; one GET answered means they are served.
+            wait_until_up(base + STATIC_ASSET, server)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+    scale = "national (290 kommuner)" if args.national else "demo (10 kommuner)"
+    print(f"{scale}; gunicorn -w 2, wrk -c {args.connections} -d {args.seconds}s; "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    header = f"{'mål':<48} {'ensam ms':>9} {'req/s':>8} {'andel':>7} {'p95 ms':>8} {'fel':>5}"
+    print(header)
+    print("-" * len(header))
+    for name, alone, result in rows:
+        share = result["rate"] / static["rate"]
+        alone_text = f"{alone * 1000:.1f}" if alone is not None else "-"
+        print(f"{name[:48]:<48} {alone_text:>9} {result['rate']:>8.1f} {share:>6.1%} "
+              f"{result['p95_ms']:>8.1f} {result['errors']:>5}")  # fmt: skip
+    print(
+        f"kall sida (gzip accepterad): {cold / 1e6:.2f} MB; mål: ≥ 10 % av den statiska filens takt, "
+        "p95 ≤ 250 ms, 0 fel, kall sida ≤ 2,5 MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
