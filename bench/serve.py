@@ -11,24 +11,26 @@ dependencies as sent with `Accept-Encoding: gzip`). Every process it starts is s
 """
 
 import argparse
+import gzip
 import json
 import os
 import re
+import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 
 from bench.callbacks import Player, scenarios, short  # noqa: E402
+from tests.served import gunicorn, log_in  # noqa: E402
 
 STATIC_ASSET = "/assets/style.css"
+PASSWORD = secrets.token_urlsafe(16)
 HEAVIEST = 3
 # wrk prints this one line from its done() hook; the benchmark reads it back as JSON.
 LUA_DONE = """
@@ -81,35 +83,34 @@ def heaviest_callbacks(count: int) -> list[tuple[str, dict, float]]:
             continue
         _, _, layout = player.render(page.get("example_path") or page["path"], search)
         player.play(layout, lambda *_: None)
-    candidates = [k for k in recorder.bodies if k != player.router and not k.endswith(".data")]
+    # Only callbacks a page fires on load: user actions (an export button) are held to other targets.
+    on_load = {k for k in player.callbacks if not player.specs[k].get("prevent_initial_call")}
+    candidates = [k for k in recorder.bodies if k in on_load]
     ranked = sorted(candidates, key=lambda k: -recorder.seconds[k])[:count]
     return [(short(k), recorder.bodies[k], recorder.seconds[k]) for k in ranked]
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def drained(session, url: str) -> None:
+    """Wait until one GET is answered: wrk leaves requests queued in gunicorn's backlog, served first."""
+    session.get(url, timeout=300)
 
 
-def wait_until_up(url: str, server: subprocess.Popen, timeout: float = 120.0) -> None:
-    """Poll url until the server answers; fail if it exits or the timeout passes."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn avslutades med kod {server.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=60).read()
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"gunicorn svarade inte inom {timeout:.0f} s")
-
-
-def run_wrk(url: str, script: Path, seconds: int, connections: int) -> dict:
+def run_wrk(url: str, script: Path, args: argparse.Namespace, cookie: str) -> dict:
     """One wrk run; its done() line as a dict, with req/s and p95 in ms added."""
-    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script)]
+    command = [
+        "wrk",
+        "-t",
+        "2",
+        "-c",
+        str(args.connections),
+        "-d",
+        f"{args.seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+    ]
+    command += ["-H", f"Cookie: {cookie}"]
     command.append(url)
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     result = json.loads(output.split("RESULT ", 1)[1].splitlines()[0])
@@ -133,26 +134,23 @@ def lua_script(folder: Path, name: str, body: dict | None) -> Path:
     return path
 
 
-def fetch_size(url: str) -> tuple[int, str]:
-    """Bytes of one response as sent when gzip is accepted, and its body decoded when it is the index page."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        raw = response.read()
-        gzipped = response.headers.get("Content-Encoding") == "gzip"
+def sent_bytes(session, url: str) -> tuple[int, str]:
+    """Bytes of one response as sent when gzip is accepted, and its decoded text."""
+    response = session.get(url, headers={"Accept-Encoding": "gzip"}, stream=True, timeout=60)
+    raw = response.raw.read(decode_content=False)
+    response.raise_for_status()
     text = ""
-    if "text/html" in (response.headers.get("Content-Type") or ""):
-        import gzip
-
-        text = (gzip.decompress(raw) if gzipped else raw).decode()
+    if "text/html" in response.headers.get("Content-Type", ""):
+        text = (gzip.decompress(raw) if response.headers.get("Content-Encoding") == "gzip" else raw).decode()
     return len(raw), text
 
 
-def cold_page_bytes(base: str) -> int:
+def cold_page_bytes(session, base: str) -> int:
     """Sum of the index page, every script and stylesheet it names, the layout and the dependencies."""
-    total, index = fetch_size(base + "/")
+    total, index = sent_bytes(session, base + "/")
     urls = re.findall(r'<script src="([^"]+)"', index) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', index)
     for url in [*urls, "/_dash-layout", "/_dash-dependencies"]:
-        total += fetch_size(base + url.replace("&amp;", "&"))[0]
+        total += sent_bytes(session, base + url.replace("&amp;", "&"))[0]
     return total
 
 
@@ -177,31 +175,25 @@ def main(argv: list[str] | None = None) -> int:
         demo.build(warehouse, municipalities=290 if args.national else 10)
     os.environ["STYRKEDJAN_DB"] = str(warehouse)
     os.environ["STYRKEDJAN_REPORTS"] = str(folder / "reports")
+    # A fresh account file per run: the benchmark's temporary admin exists only there.
+    os.environ["STYRKEDJAN_ACCOUNTS"] = str(folder / f"accounts-{secrets.token_hex(4)}.sqlite")
     heavy = heaviest_callbacks(HEAVIEST)
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    gunicorn = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "app:server"]
-    server = subprocess.Popen(gunicorn, cwd=ROOT, env=os.environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_until_up(base + STATIC_ASSET, server)
-        cold = cold_page_bytes(base)
-        static = run_wrk(base + STATIC_ASSET, lua_script(folder, "static", None), args.seconds, args.connections)
-        wait_until_up(base + STATIC_ASSET, server)
+    from accounts import store
+
+    store.add("bench-serve", "admin", PASSWORD)
+    with gunicorn({}) as base:
+        session = log_in(base, "bench-serve", PASSWORD)
+        cookie = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
+        cold = cold_page_bytes(session, base)
+        static = run_wrk(base + STATIC_ASSET, lua_script(folder, "static", None), args, cookie)
+        drained(session, base + STATIC_ASSET)
         rows = [("statisk fil " + STATIC_ASSET, None, static)]
         for index, (name, body, seconds) in enumerate(heavy):
             script = lua_script(folder, f"callback{index}", body)
             url = base + "/_dash-update-component"
-            rows.append((name, seconds, run_wrk(url, script, args.seconds, args.connections)))
-            # wrk leaves requests queued in gunicorn's backlog; one GET answered means they are served.
-            wait_until_up(base + STATIC_ASSET, server)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            rows.append((name, seconds, run_wrk(url, script, args, cookie)))
+            drained(session, base + STATIC_ASSET)
 
     scale = "national (290 kommuner)" if args.national else "demo (10 kommuner)"
     print(f"{scale}; gunicorn -w 2, wrk -c {args.connections} -d {args.seconds}s; "
