@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from data import settings
+from data.formatting import number
+from data.groups import SIZE_BANDS
 from data.vocabulary import (
     ASSESSMENT,
     ASSIGNMENT_STATE,
@@ -335,11 +337,21 @@ def _terms() -> tuple[Term, ...]:
             ("Kolada-id", "Nationell median"),
         ),
         Term(
+            "Jämförelsegrupp",
+            "Jämförelser",
+            "Vilka kommuner en jämförelse gäller: alla kommuner med uppgifter, nätverket, kommuner av liknande "
+            f"storlek (invånarband med gränserna {', '.join(number(b) for b in SIZE_BANDS[1:])} invånare; antal "
+            "invånare enligt Kolada N01951), samma län (kommunkodens två första siffror), en egen lista eller "
+            "någon av Koladas kommungrupper. Placering och median räknas inom gruppen.",
+            ("Jämför med", "Liknande kommuner"),
+        ),
+        Term(
             "Median",
             "Jämförelser",
             "Det mittersta värdet när värdena ordnas; vid jämnt antal medelvärdet av de två mittersta. "
-            "Nätverkets median räknas över nätverkets kommuner, den nationella över alla kommuner med värde.",
-            ("Nätverkets median",),
+            "Nätverkets median räknas över kommunerna i vald jämförelsegrupp (standard: alla kommuner med uppgifter), "
+            "den nationella (Kolada) över alla kommuner med värde.",
+            ("Nätverkets median", "Gruppens median"),
         ),
         # Data
         Term(

@@ -20,6 +20,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from data.db import query_rows
+from data.groups import Group
 from data.periods import MONTH_ABBREVIATIONS, SWEDISH_MONTHS, months_between
 
 MEASURES = ("implemented", "submitted")
@@ -263,10 +264,10 @@ class Ranking:
         return target_status(target, row.per_employee(measure), self.period.n_months)
 
 
-def ranking(period: Period, measure: str = "implemented") -> Ranking:
-    """Rank every participating municipality for the period; incomplete ones are listed apart."""
+def ranking(period: Period, measure: str = "implemented", group: Group | None = None) -> Ranking:
+    """Rank every participating municipality (of the comparison group) for the period; incomplete ones apart."""
     assert measure in MEASURES, measure
-    totals = _rates(period, None, False)
+    totals = [r for r in _rates(period, None, False) if group is None or group.keep(r.municipality_code)]
     by_implemented = competition_ranks(totals, "implemented")
     leaders = [r for r in by_implemented if r.rank == 1]
     runner_up = next((r for r in by_implemented if r.rank != 1), None)
@@ -310,9 +311,12 @@ class MonthPoint:
         return getattr(self, f"median_{measure}_per_100")
 
 
-def monthly(first: str, last: str, codes: list[str] | None = None) -> list[MonthPoint]:
-    """Monthly figures of the municipalities in codes (None: all) for months first..last, with network medians."""
-    return [MonthPoint(*row) for row in query_rows("network_monthly", first=first, last=last, codes=codes)]
+def monthly(first: str, last: str, codes: list[str] | None = None, group: Group | None = None) -> list[MonthPoint]:
+    """Monthly figures of the municipalities in codes (None: all) for months first..last, with the medians of
+    the comparison group (None: every municipality)."""
+    members = None if group is None or group.codes is None else list(group.codes)
+    rows = query_rows("network_monthly", first=first, last=last, codes=codes, group_codes=members)
+    return [MonthPoint(*row) for row in rows]
 
 
 @dataclass(frozen=True)

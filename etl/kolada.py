@@ -1,10 +1,17 @@
 """`python -m etl kolada FILE`: import national reference figures from a file a user downloaded from Kolada.
 
-Two formats are accepted:
-- the JSON that Kolada's open API (v2) returns:
+Formats accepted:
+- the JSON that Kolada's open API returns for data, in version 2 or 3 (the same shape; v3 pages with
+  next_url/previous_url and marks removed values with isdeleted, which are skipped; v2 pages with next_page):
   {"values": [{"kpi": "N15419", "municipality": "2581", "period": 2024,
                "values": [{"gender": "T", "count": 1, "status": "", "value": 76.5}, ...]}, ...]}
+- the JSON of Kolada's municipality_groups (v2 /v2/municipality_groups, v3 /v3/municipality_groups):
+  {"values": [{"id": "G124006", "title": "Liknande kommuner ..., Piteå, 2024",
+               "members": [{"member_id": "0880", "member_title": "Kalmar"}, ...]}, ...]}
+  (members written {"id": ..., "title": ...} are accepted too). Imported groups replace those with the same id.
 - a plain CSV (comma or semicolon separated, UTF-8) with the columns kpi, municipality, period, gender, value.
+The report says which of these it read, and for JSON which API version the file shows (v2, v3, or "v2/v3" when
+nothing in the file tells them apart).
 
 Every value is checked before anything is written; one error rejects the whole file and every error is listed
 with its place in the file. A valid file replaces the stored values with the same kpi, municipality, period and
@@ -18,7 +25,7 @@ import io
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -150,17 +157,110 @@ def known_codes() -> set[str]:
     return set(official_municipalities()) | {f"00{n:02d}" for n in range(100)}
 
 
-def parse_json(text: str, checker: Checker) -> None:
-    """Check the JSON of Kolada's API: an object with a list 'values' of KPI/municipality/period entries."""
+@dataclass(frozen=True)
+class GroupMember:
+    """One municipality of one Kolada municipality group."""
+
+    group_id: str
+    title: str
+    municipality_code: str
+
+
+@dataclass
+class Reading:
+    """What a Kolada file held: data values or municipality groups, the API version, and every problem."""
+
+    kind: str  # "data" or "groups"
+    version: str  # "v2", "v3", "v2/v3" (JSON that does not tell) or "" (CSV)
+    values: list[KoladaValue] = field(default_factory=list)
+    groups: list[GroupMember] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def describe_format(self) -> str:
+        """'Koladas API v3, kommungrupper' and the like, for the report."""
+        what = "kommungrupper" if self.kind == "groups" else "nyckeltalsvärden"
+        return f"CSV, {what}" if not self.version else f"Koladas API {self.version}, {what}"
+
+
+V3_KEYS = ("next_url", "previous_url")
+V2_KEYS = ("next_page", "previous_page")
+
+
+def api_version(data: dict) -> str:
+    """v3 when the file has v3's paging keys or isdeleted marks, v2 with v2's paging keys, else 'v2/v3'."""
+    if any(key in data for key in V3_KEYS):
+        return "v3"
+    if any(key in data for key in V2_KEYS):
+        return "v2"
+    entries = data.get("values") if isinstance(data.get("values"), list) else []
+    for entry in entries:
+        items = entry.get("values") if isinstance(entry, dict) else None
+        if isinstance(items, list) and any(isinstance(i, dict) and "isdeleted" in i for i in items):
+            return "v3"
+    return "v2/v3"
+
+
+def _load_json(text: str, checker: Checker) -> dict | None:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         checker.problem(f"Filen är inte giltig JSON: felet sitter på rad {exc.lineno}, tecken {exc.colno}.", "filen")
-        return
-    entries = data.get("values") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("values"), list):
         checker.problem('JSON-filen ska vara ett objekt med listan "values", som Koladas API svarar.', "filen")
-        return
+        return None
+    return data
+
+
+def is_groups(data: dict) -> bool:
+    """True for a municipality_groups answer: its entries have members instead of a kpi."""
+    return any(isinstance(e, dict) and "members" in e for e in data["values"])
+
+
+def parse_groups(data: dict, checker: Checker) -> list[GroupMember]:
+    """Check the municipality_groups JSON: each group an id, a title and members with municipality codes."""
+    out, seen = [], set()
+    for index, entry in enumerate(data["values"]):
+        where = f"grupp {index + 1} i values"
+        if not isinstance(entry, dict):
+            checker.problem("Gruppen ska vara ett objekt med id, title och members.", where)
+            continue
+        group_id, title, members = entry.get("id"), entry.get("title"), entry.get("members")
+        if not isinstance(group_id, str) or not group_id.strip():
+            checker.problem("Gruppen saknar id.", where, "id", group_id)
+            continue
+        if not isinstance(title, str) or not title.strip():
+            checker.problem("Gruppen saknar title.", where, "title", title)
+            continue
+        if not isinstance(members, list):
+            checker.problem('Gruppen saknar listan "members".', where, "members")
+            continue
+        for sub_index, member in enumerate(members):
+            sub_where = f"{where}, medlem {sub_index + 1}"
+            raw = member.get("member_id", member.get("id")) if isinstance(member, dict) else None
+            code = _municipality(raw)
+            if code is None:
+                checker.problem(
+                    'Medlemmen ska ha member_id med fyra siffror som text, t.ex. "0884".', sub_where, "member_id", raw
+                )
+            elif code not in checker.known:
+                checker.problem("Okänd kommunkod: finns inte bland Sveriges kommuner.", sub_where, "member_id", code)
+            elif (group_id, code) not in seen:
+                seen.add((group_id, code))
+                out.append(GroupMember(group_id.strip(), title.strip(), code))
+    return out
+
+
+def parse_json(text: str, checker: Checker) -> None:
+    """Check the JSON of Kolada's data API: an object with a list 'values' of KPI/municipality/period entries."""
+    data = _load_json(text, checker)
+    if data is not None:
+        parse_data(data, checker)
+
+
+def parse_data(data: dict, checker: Checker) -> None:
+    """Check the entries of a data answer; values marked isdeleted (v3) are removed values and skipped."""
+    entries = data["values"]
     for index, entry in enumerate(entries):
         where = f"element {index + 1} i values"
         if not isinstance(entry, dict):
@@ -174,6 +274,8 @@ def parse_json(text: str, checker: Checker) -> None:
             sub_where = f"{where}, värde {sub_index + 1}"
             if not isinstance(item, dict):
                 checker.problem("Värdet ska vara ett objekt med gender och value.", sub_where)
+                continue
+            if item.get("isdeleted") is True:
                 continue
             checker.check(
                 sub_where,
@@ -222,15 +324,24 @@ def parse_csv(text: str, checker: Checker) -> None:
 
 
 def read(path: Path, codes: set[str] | None = None) -> tuple[list[KoladaValue], list[Problem]]:
-    """Read and check a Kolada file; values are returned only when there is no problem at all."""
+    """Read and check a Kolada data file; values are returned only when there is no problem at all."""
+    reading = read_file(path, codes)
+    if reading.kind == "groups" and not reading.problems:
+        reading.problems.append(Problem(path.name, "Filen innehåller kommungrupper, inte nyckeltalsvärden."))
+    return ([] if reading.problems else reading.values), reading.problems
+
+
+def read_file(path: Path, codes: set[str] | None = None) -> Reading:
+    """Read and check a Kolada file of data values or municipality groups; nothing is kept when anything is wrong."""
     checker = Checker(path.name, codes if codes is not None else known_codes())
+    reading = Reading("data", "", problems=checker.problems)
     if not path.is_file():
         checker.problem("Filen finns inte.", "filen")
-        return [], checker.problems
+        return reading
     size = path.stat().st_size
     if size > settings.max_upload_bytes():
         checker.problem(f"Filen är för stor ({number(size / 1024 / 1024, 1)} MB).", "filen")
-        return [], checker.problems
+        return reading
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -238,12 +349,23 @@ def read(path: Path, codes: set[str] | None = None) -> tuple[list[KoladaValue], 
         text = raw.decode("cp1252", errors="replace")
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
-        parse_json(text, checker)
+        data = _load_json(text, checker)
+        if data is not None:
+            reading.version = api_version(data)
+            if is_groups(data):
+                reading.kind = "groups"
+                reading.groups = parse_groups(data, checker)
+            else:
+                parse_data(data, checker)
     else:
         parse_csv(text, checker)
-    if not checker.problems and not checker.values:
+    if not checker.problems and not checker.values and not reading.groups:
         checker.problem("Filen innehåller inga värden.", "filen")
-    return ([] if checker.problems else checker.values), checker.problems
+    if not checker.problems:
+        reading.values = checker.values
+    else:
+        reading.groups = []
+    return reading
 
 
 def store(
@@ -254,9 +376,11 @@ def store(
     raw: Path | None = None,
     archive_dir: Path | None = None,
     wait: float = DEFAULT_WAIT_SECONDS,
+    groups: list["GroupMember"] = (),
 ) -> str:
-    """Replace the stored figures with the same key and publish atomically; returns the data version.
+    """Replace the stored figures (or municipality groups) with the same key and publish atomically.
 
+    Returns the data version.
     With `raw` (the imported file) the file is archived and the import journaled, so `etl rebuild` replays it.
     Raises CouldNotPublish when publishing failed.
     """
@@ -266,7 +390,7 @@ def store(
         staging, run, warehouse, new_file = None, journal.new_run(), None, None
         try:
             staging = Staging(db)
-            store_into(staging.con, values, source_file, imported_at)
+            store_into(staging.con, values, source_file, imported_at, groups)
             if raw is not None:
                 warehouse = staging.con.execute("select value from meta where key = 'warehouse_id'").fetchone()[0]
                 sha256 = sha256_of(raw)
@@ -298,9 +422,16 @@ def store(
 
 
 def store_into(
-    con: duckdb.DuckDBPyConnection, values: list[KoladaValue], source_file: str, imported_at: datetime
+    con: duckdb.DuckDBPyConnection,
+    values: list[KoladaValue],
+    source_file: str,
+    imported_at: datetime,
+    groups: list["GroupMember"] = (),
 ) -> None:
-    """Replace the figures with the same key in an open staging warehouse (one transaction)."""
+    """Replace the figures with the same key (or the groups with the same id) in an open staging warehouse."""
+    if groups:
+        _store_groups(con, groups, source_file, imported_at)
+        return
     incoming = pa.table(  # noqa: F841 (read by the SQL below)
         {
             "kpi": [v.kpi for v in values],
@@ -314,6 +445,25 @@ def store_into(
     con.execute(sql("kolada_delete"))
     con.execute(sql("kolada_insert"), [source_file, imported_at])
     con.execute(sql("inhabitants"), {"kpi": POPULATION_KPI})
+    con.execute("commit")
+
+
+def _store_groups(con: duckdb.DuckDBPyConnection, members: list["GroupMember"], source_file: str, imported_at):
+    con.execute(sql("kolada_group"))  # a warehouse built before the table existed gets it here
+    incoming = pa.table(  # noqa: F841 (read by the SQL below)
+        {
+            "group_id": [m.group_id for m in members],
+            "title": [m.title for m in members],
+            "municipality_code": [m.municipality_code for m in members],
+        }
+    )
+    con.execute("begin transaction")
+    con.execute("delete from kolada_group where group_id in (select distinct group_id from incoming)")
+    con.execute(
+        "insert into kolada_group select group_id, title, municipality_code, ?, ? from incoming "
+        "order by group_id, municipality_code",
+        [source_file, imported_at],
+    )
     con.execute("commit")
 
 
@@ -334,6 +484,11 @@ def summary(values: list[KoladaValue]) -> dict:
     }
 
 
+def group_summary(members: list[GroupMember]) -> dict:
+    """What a groups file holds, for the report."""
+    return {"groups": len({m.group_id for m in members}), "memberships": len(members)}
+
+
 def describe(problem: Problem) -> str:
     """One Swedish line: place, field, value and what is wrong."""
     place = problem.sheet or "filen"
@@ -345,7 +500,12 @@ def describe(problem: Problem) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `python -m etl kolada`."""
-    parser.add_argument("file", type=Path, metavar="FIL", help="Kolada-fil: JSON från Koladas API eller CSV.")
+    parser.add_argument(
+        "file",
+        type=Path,
+        metavar="FIL",
+        help="Kolada-fil: JSON från Koladas API (v2 eller v3: värden eller kommungrupper) eller CSV.",
+    )
     parser.add_argument("--db", type=Path, default=None, help="Lagret att uppdatera (standard: STYRKEDJAN_DB).")
     parser.add_argument("--json", action="store_true", help="Skriv resultatet som JSON.")
     add_wait_argument(parser)
@@ -354,16 +514,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the file, import it when it is valid; exit code 1 when it was rejected, 3 when it could not publish."""
     db = args.db or settings.db_path()
-    values, problems = read(args.file)
+    reading = read_file(args.file)
+    values, problems = reading.values, reading.problems
     if not problems:
         try:
-            store(values, db, args.file.name, raw=args.file, wait=args.wait)
+            store(values, db, args.file.name, raw=args.file, wait=args.wait, groups=reading.groups)
         except CouldNotPublish as exc:
             return report_failure(exc.message, args.json, db=str(db))
     result = {
         "file": str(args.file),
         "status": "rejected" if problems else "imported",
-        **summary(values),
+        "format": reading.describe_format(),
+        "api_version": reading.version or None,
+        "kind": reading.kind,
+        **(group_summary(reading.groups) if reading.kind == "groups" else summary(values)),
         "problems": [p.as_dict() for p in problems],
     }
     if args.json:
@@ -373,13 +537,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"Kolada-filen {args.file.name} lästes inte in ({count}). Inget har importerats.")
         for problem in problems:
             print("  " + describe(problem))
+    elif reading.kind == "groups":
+        info = group_summary(reading.groups)
+        print(
+            f"Importerade {number(info['groups'])} kommungrupper med {number(info['memberships'])} medlemskap "
+            f"från {args.file.name} ({reading.describe_format()}). Lagret {db} är uppdaterat."
+        )
     else:
         info = summary(values)
         years = "–".join(dict.fromkeys(info["years"]))
         print(
             f"Importerade {number(info['values'])} värden från {args.file.name}: "
             f"{len(info['kpis'])} nyckeltal ({', '.join(info['kpis'])}), "
-            f"{number(info['municipalities'])} kommuner{' och riket' if info['national'] else ''}, år {years}. "
+            f"{number(info['municipalities'])} kommuner{' och riket' if info['national'] else ''}, år {years} "
+            f"({reading.describe_format()}). "
             + (f"Invånarantalet ({POPULATION_KPI}) är satt för {number(info['inhabitants'])} kommuner. "
                if info["inhabitants"] else "")
             + f"Lagret {db} är uppdaterat."

@@ -152,10 +152,11 @@ def _replay(staging: Staging, items: list[dict], workbooks: dict, withdrawn: dic
             staging.withdraw(e["submission_id"], e["reason"], e["by"], journal.parse_stamp(e["time"]))
         elif e["action"] == "kolada":
             raw = archive_dir / e["sha256"][:2] / f"{e['sha256']}{e['suffix']}"
-            values, problems = kolada.read(raw) if raw.exists() else ([], ["saknas"])
-            if problems:
+            reading = kolada.read_file(raw) if raw.exists() else None
+            if reading is None or reading.problems:
                 raise Refused(f"Kolada-filen {e['file_name']} i arkivet går inte att läsa in.")
-            kolada.store_into(staging.con, values, e["file_name"], journal.parse_stamp(e["time"]))
+            stamp = journal.parse_stamp(e["time"])
+            kolada.store_into(staging.con, reading.values, e["file_name"], stamp, reading.groups)
     flush()
 
 

@@ -30,6 +30,7 @@ def sql(name: str) -> str:
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and macro of an empty warehouse."""
     con.execute(sql("schema"))
+    con.execute(sql("kolada_group"))
     create_macros(con)
 
 

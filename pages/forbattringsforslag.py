@@ -3,7 +3,7 @@
 import dash
 from dash import Input, Output, callback, dcc, html
 
-from data import meta, network
+from data import groups, meta, network
 from data.formatting import number
 from data.network import Period, Ranking
 from data.periods import add_months, month_label
@@ -21,6 +21,7 @@ from ui.components import (
 )
 from ui.figures import empty_figure, graph
 from ui.glossary import definitions_note
+from ui.groups import group_controls, group_note
 from ui.network import department_figure, ranking_figure, trend_figure, yearly_figure
 from ui.network_tables import (
     RANKING_PAGE_SIZE,
@@ -47,7 +48,7 @@ TITLE = "Förbättringsförslag i nätverket"
 PARAMS = {"omfang": ("ar", "manad"), "matt": ("genomforda", "inlamnade"), "takt": ("period", "helar")}
 MEASURE = {"genomforda": "implemented", "inlamnade": "submitted"}
 NO_SUGGESTIONS = "Inga förbättringsförslag är inrapporterade"
-register_filters(PREFIX, url_params=tuple(PARAMS))
+register_filters(PREFIX, url_params=(*PARAMS, "grupp", "kommuner"))
 
 # How the measures are computed, shown under the filters (words from data/glossary.py).
 MEASURE_TERMS = (
@@ -80,8 +81,8 @@ def period_for(omfang: str, month: str | None) -> Period | None:
     return network.scope_period(month, omfang == "manad", network.available_months())
 
 
-def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
-    """The ranking for ?kommun=&period=&omfang=ar|manad&matt=genomforda|inlamnade&takt=period|helar.
+def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, grupp=None, kommuner=None, **_):
+    """The ranking for ?kommun=&period=&omfang=ar|manad&matt=genomforda|inlamnade&takt=period|helar&grupp=&kommuner=.
 
     Without a period in the URL it shows the newest month in which every municipality is complete, and says so.
     """
@@ -103,10 +104,12 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, **_):
             "takt", "Visa", {"period": "Faktiskt för perioden", "helar": "Omräknat till helår"}, _choice("takt", takt)
         ),
     ]
+    chosen = groups.resolve(grupp, filters.municipality, kommuner)
     return page(
         TITLE,
-        filter_bar(PREFIX, filters, extra=controls),
+        filter_bar(PREFIX, filters, extra=[*controls, group_controls(PREFIX, filters.municipality, chosen, kommuner)]),
         html.P(default_text(period, default, available), className="mt-2 mb-1", id=f"{PREFIX}-default"),
+        html.P(id=f"{PREFIX}-group-note", className="small mb-1"),
         definitions_note(f"{PREFIX}-definition", MEASURE_TERMS),
         dcc.Store(id=f"{PREFIX}-leaders"),
         html.Section(id=f"{PREFIX}-kpis", className="row g-3 my-2", **{"aria-label": "Nyckeltal för nätverket"}),
@@ -151,7 +154,8 @@ def default_text(period: str | None, default: str | None, available: list[str]) 
 
 
 def _inputs() -> list[Input]:
-    return [*filter_inputs(PREFIX), *(Input(f"{PREFIX}-{name}", "value") for name in PARAMS)]
+    names = (*PARAMS, "grupp", "kommuner")
+    return [*filter_inputs(PREFIX), *(Input(f"{PREFIX}-{name}", "value") for name in names)]
 
 
 def kpi_cards(ranking: Ranking, municipality: str, annualised: bool) -> list:
@@ -187,15 +191,17 @@ def kpi_cards(ranking: Ranking, municipality: str, annualised: bool) -> list:
     Output(f"{PREFIX}-table", "paginationGoTo"),
     Output(f"{PREFIX}-incomplete", "children"),
     Output(f"{PREFIX}-leaders", "data"),
+    Output(f"{PREFIX}-group-note", "children"),
     *_inputs(),
 )
-def update_ranking(municipality, month, omfang, matt, takt):
-    """The ranking, leader, targets and incomplete municipalities for the chosen period."""
+def update_ranking(municipality, month, omfang, matt, takt, grupp=None, kommuner=None):
+    """The ranking, leader, targets and incomplete municipalities for the chosen period and comparison group."""
     chosen = period_for(omfang, month)
     if chosen is None:
-        return [], empty_figure(NO_SUGGESTIONS), [], ranking_columns(False), 0, [], []
+        return [], empty_figure(NO_SUGGESTIONS), [], ranking_columns(False), 0, [], [], ""
     annualised = takt == "helar"
-    ranking = network.ranking(chosen, MEASURE.get(matt, "implemented"))
+    group = groups.resolve(grupp, municipality, kommuner)
+    ranking = network.ranking(chosen, MEASURE.get(matt, "implemented"), group)
     incomplete = incomplete_items(ranking)
     rows = ranking_rows(ranking, annualised, municipality)
     return (
@@ -206,6 +212,7 @@ def update_ranking(municipality, month, omfang, matt, takt):
         own_page(rows),
         incomplete or empty_state("Alla kommuner har fullständiga uppgifter för perioden."),
         [r.municipality_code for r in ranking.leaders],
+        group_note(group, len(ranking.ranked) + len(ranking.incomplete)),
     )
 
 
@@ -215,7 +222,7 @@ def update_ranking(municipality, month, omfang, matt, takt):
     Input(f"{PREFIX}-leaders", "data"),
     *_inputs(),
 )
-def update_trends(leaders, municipality, month, omfang, matt, _takt):
+def update_trends(leaders, municipality, month, omfang, matt, _takt, grupp=None, kommuner=None):
     """Monthly rates (24 months) against the network median; this year and last for the municipality and leader."""
     chosen = period_for(omfang, month)
     if chosen is None:
@@ -223,9 +230,11 @@ def update_trends(leaders, municipality, month, omfang, matt, _takt):
     measure = MEASURE.get(matt, "implemented")
     codes = list(dict.fromkeys([municipality, *(leaders or [])]))
     # 24 months always reach back to January of the previous year, so one query serves both figures.
-    points = network.monthly(add_months(chosen.last, -23), chosen.last, codes)
+    group = groups.resolve(grupp, municipality, kommuner)
+    points = network.monthly(add_months(chosen.last, -23), chosen.last, codes, group)
     years = [y for y in network.yearly(points) if y.year >= chosen.year - 1]
-    return trend_figure(points, measure, codes), yearly_figure(years, measure, codes)
+    median = "Nätverkets median" if group.key == groups.DEFAULT else f"Median, {group.label}"
+    return trend_figure(points, measure, codes, median), yearly_figure(years, measure, codes)
 
 
 @callback(
@@ -234,7 +243,7 @@ def update_trends(leaders, municipality, month, omfang, matt, _takt):
     Output(f"{PREFIX}-department-table", "columnDefs"),
     *_inputs(),
 )
-def update_departments(municipality, month, omfang, matt, takt):
+def update_departments(municipality, month, omfang, matt, takt, _grupp=None, _kommuner=None):
     """The chosen municipality's departments with the same measures."""
     chosen = period_for(omfang, month)
     if chosen is None or not municipality:

@@ -2,9 +2,9 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html
+from dash import Input, Output, State, callback, dcc, html
 
-from data import comparison, meta
+from data import comparison, groups, meta
 from data.comparison import NORMALISATIONS, SharedIndicator, kolada_year
 from data.formatting import NBSP, number
 from ui.components import (
@@ -34,7 +34,7 @@ dash.register_page(
 )
 PREFIX = "jamforelse"
 TITLE = "Jämförelse mellan kommunerna"
-PARAMS = ("indikator", "tid", "kommuner", "per")
+PARAMS = ("indikator", "tid", "kommuner", "per", "grupp")
 sync_url(PREFIX, PARAMS)
 register_sources(PREFIX, [Input(f"{PREFIX}-tid", "value")], scope=comparison.source_scope)
 
@@ -82,7 +82,20 @@ def _control(name: str, label: str, control, width: str = "col-12 col-md-6 col-x
     return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className=width)
 
 
-def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
+def own_municipality(kommun: str | None) -> str | None:
+    """The municipality carried in the URL (the navbar's kommun), when it is a known one; None otherwise."""
+    return kommun if kommun in {code for code, _ in meta.municipalities()} else None
+
+
+def group_choice(own: str | None, grupp: str | None) -> html.Fieldset:
+    """The comparison group chooser; "Egen lista" uses the municipalities ticked below."""
+    options = [{"label": g.label, "value": g.key} for g in groups.choices(own)]
+    options.append({"label": "Egen lista (kryssa i nedan)", "value": "egen"})
+    value = grupp if grupp in {o["value"] for o in options} else groups.DEFAULT
+    return radio_group(f"{PREFIX}-grupp", "Jämför med", options, value, "col-12")
+
+
+def layout(indikator=None, tid=None, kommuner=None, per=None, grupp=None, kommun=None, **_):
     """The comparison for ?indikator=kpi:N15419&tid=2025-T3&kommuner=2581,0884&per=medarbetare|invanare."""
     shared = comparison.shared_indicators()
     indicator = _pick(shared, indikator)
@@ -109,6 +122,8 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, **_):
                     dropdown(f"{PREFIX}-tid", options=c["tid_options"], value=c["tid"], clearable=False),
                 ),
                 radio_group(f"{PREFIX}-per", "Visa", c["per_options"], c["per"], "col-12 col-xl-6"),
+                group_choice(own_municipality(kommun), "egen" if grupp is None and c["kommuner"] else grupp),
+                dcc.Store(id=f"{PREFIX}-own", data=own_municipality(kommun)),
                 # Native checkboxes: Dash 4's multi-select dropdown fails axe (label-content-name-mismatch).
                 html.Details(
                     [
@@ -182,7 +197,9 @@ def unit_text(indicator: SharedIndicator, norm: str) -> str:
     return indicator.unit if not norm else f"{indicator.unit} {NORMALISATIONS[norm].lower()}"
 
 
-def reference_cards(indicator: SharedIndicator, items, period: str, norm: str, median, reference) -> list:
+def reference_cards(
+    indicator: SharedIndicator, items, period: str, norm: str, median, reference, group: str = "Valda kommuner"
+) -> list:
     """How many municipalities have a value, the network median and Kolada's national figures."""
     unit = unit_text(indicator, norm)
     with_value = [v for v in items if v.shown(norm) is not None]
@@ -201,7 +218,11 @@ def reference_cards(indicator: SharedIndicator, items, period: str, norm: str, m
         detail = f"Median av {reference.municipalities} kommuner, Kolada {indicator.kolada_kpi} {year}{riket}"
     cards = [
         kpi_card("Kommuner med värde", f"{len(with_value)} av {len(items)}", period_text(period)),
-        kpi_card("Nätverkets median", "–" if median is None else f"{number(median, 1)}{NBSP}{unit}", "Valda kommuner"),
+        kpi_card(
+            "Nätverkets median" if group == groups.resolve(None, None).label else "Gruppens median",
+            "–" if median is None else f"{number(median, 1)}{NBSP}{unit}",
+            group,
+        ),
         kpi_card("Rikets kommunmedian", national, detail, card_id=f"{PREFIX}-national"),
     ]
     return [html.Div(card, className="col-12 col-md-4") for card in cards]
@@ -216,11 +237,15 @@ def reference_cards(indicator: SharedIndicator, items, period: str, norm: str, m
     Output(f"{PREFIX}-table", "columnDefs"),
     Output(f"{PREFIX}-per-note", "children"),
     *(Input(f"{PREFIX}-{name}", "value") for name in PARAMS),
+    State(f"{PREFIX}-own", "data"),
 )
-def update(key, period, municipalities, normalisation):
-    """Ranking, distribution, trend and table of the chosen indicator, period and municipalities."""
+def update(key, period, municipalities, normalisation, grupp=None, own=None):
+    """Ranking, distribution, trend and table of the chosen indicator, period and comparison group."""
     norm = normalisation if normalisation in NORMALISATIONS else ""
-    series = comparison.values(key, None, municipalities or None, employees=norm == "medarbetare") if key else []
+    custom = grupp == "egen" or (grupp is None and bool(municipalities))
+    group = groups.resolve("egen" if custom else grupp, own, municipalities)
+    codes = list(group.codes) if group.codes is not None else None
+    series = comparison.values(key, None, codes, employees=norm == "medarbetare") if key else []
     indicator = comparison.describe(key, series)
     if indicator is None or period is None:
         empty = empty_figure("Välj en indikator och en period")
@@ -238,8 +263,8 @@ def update(key, period, municipalities, normalisation):
         else "Indikatorn är redan en andel eller ett genomsnitt och visas som den är."
     )
     return (
-        reference_cards(indicator, items, period, norm, median, reference),
-        comparison_ranking_figure(ranked, norm, median, reference),
+        reference_cards(indicator, items, period, norm, median, reference, group.label),
+        comparison_ranking_figure(ranked, norm, median, reference, own),
         distribution_figure(items, norm, median, reference),
         comparison_trend_figure(series, norm, references),
         comparison_rows(items, norm),

@@ -37,7 +37,7 @@ def test_json_from_the_api_is_imported(db, capsys):
     out = capsys.readouterr().out
     assert out == (
         "Importerade 930 värden från kolada_sample.json: 4 nyckeltal (N00941, N15419, N15505, U21468), "
-        f"30 kommuner och riket, år 2023–2025. Lagret {db} är uppdaterat.\n"
+        f"30 kommuner och riket, år 2023–2025 (Koladas API v2, nyckeltalsvärden). Lagret {db} är uppdaterat.\n"
     )
     assert len(kolada_rows(db)) == 930
     assert kolada_rows(db, "municipality_code = '2581' and period = '2024' and kpi = 'N15419'") == [

@@ -43,7 +43,7 @@ def find(component, component_id):
 
 
 def test_ranking_callback_texts_and_rows(db):
-    cards, _figure, rows, columns, table_page, incomplete, leaders = page.update_ranking(
+    cards, _figure, rows, columns, table_page, incomplete, leaders, note = page.update_ranking(
         "2581", "2025-03", "ar", "genomforda", "period"
     )
     assert leaders == ["0583"]
@@ -68,6 +68,7 @@ def test_ranking_callback_texts_and_rows(db):
         (3, "Åsele", 50.0, "Alla anställda", "–", False),
     ]
     assert table_page == 0
+    assert note == "Jämförelsegrupp: Alla kommuner, 6 kommuner med uppgifter."
     assert [li.children for li in incomplete.children[2].children] == [
         "Jönköping: inga uppgifter för hittills i år (jan–mar 2025).",
         "Västerås: saknar uppgifter (förslag eller medarbetare) för februari 2025 – 2 av 3 månader är kompletta.",
@@ -123,12 +124,13 @@ def test_jamforelse_layout_callbacks_and_kolada(comparison_db, tmp_path):
     assert find(layout, "jamforelse-tid").value == "2024-T3"
     assert find(layout, "jamforelse-kommuner").value == ["2581", "0884"]
     assert [o["disabled"] for o in find(layout, "jamforelse-per").options] == [False, True, True]
+    assert find(layout, "jamforelse-grupp").value == "egen"
     cards, _ranking, _distribution, _trend, rows, _columns, note = jamforelse.update(
         "kpi:N15419", "2024-T3", ["2581", "0884"], "invanare"
     )
     assert card_texts(cards) == [
         ("Kommuner med värde", "2 av 2", "2024 tertial 3 (helår)"),
-        ("Nätverkets median", "76,8\u00a0%", "Valda kommuner"),
+        ("Gruppens median", "76,8\u00a0%", "Egen lista (2 kommuner)"),
         ("Rikets kommunmedian", "–", "Inga Kolada-siffror för N15419 2024 är importerade"),
     ]
     assert [(r["rank"], r["municipality"], r["value"], r["target"], r["status"]) for r in rows] == [

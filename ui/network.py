@@ -126,7 +126,9 @@ def _median_by_month(points: list[MonthPoint], measure: str) -> dict[str, float]
     return {p.month: p.median_per_100(measure) for p in points if p.median_per_100(measure) is not None}
 
 
-def trend_figure(points: list[MonthPoint], measure: str, highlight: list[str]) -> go.Figure:
+def trend_figure(
+    points: list[MonthPoint], measure: str, highlight: list[str], median_name: str = "Nätverkets median"
+) -> go.Figure:
     """Monthly rate per 100 employees for the highlighted municipalities against the network's median.
 
     Every month of the span is on the axis, so a month without complete figures is a visible gap.
@@ -141,7 +143,7 @@ def trend_figure(points: list[MonthPoint], measure: str, highlight: list[str]) -
             x=months,
             y=[median.get(m) for m in months],
             mode="lines",
-            name="Nätverkets median",
+            name=median_name,
             line={"color": MEDIAN_COLOUR, "dash": "dash", "width": 2},
             hovertemplate="%{x|%Y-%m}: median %{y:.1f}<extra></extra>",
         )
