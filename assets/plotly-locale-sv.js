@@ -1,4 +1,5 @@
-/* Swedish Plotly locale from npm plotly.js-locales 3.7.0 (MIT), wrapped so it registers itself offline. */
+/* Swedish Plotly locale from npm plotly.js-locales 3.7.0 (MIT), wrapped so it registers itself offline.
+   Changed: day and month names in lower case, as Swedish writes them ("okt 2024", not "Okt 2024"). */
 (function () {
   var module = { exports: {} };
 
@@ -69,15 +70,15 @@ module.exports = {
         'upper fence:': 'övre gräns:',                                                   // traces/box/calc.js:147
     },
     format: {
-        days: ['Söndag', 'Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag'],
-        shortDays: ['Sön', 'Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör'],
+        days: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
+        shortDays: ['sön', 'mån', 'tis', 'ons', 'tor', 'fre', 'lör'],
         months: [
-            'Januari', 'Februari', 'Mars', 'April', 'Maj', 'Juni',
-            'Juli', 'Augusti', 'September', 'Oktober', 'November', 'December'
+            'januari', 'februari', 'mars', 'april', 'maj', 'juni',
+            'juli', 'augusti', 'september', 'oktober', 'november', 'december'
         ],
         shortMonths: [
-            'Jan', 'Feb', 'Mar', 'Apr', 'Maj', 'Jun',
-            'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dec'
+            'jan', 'feb', 'mar', 'apr', 'maj', 'jun',
+            'jul', 'aug', 'sep', 'okt', 'nov', 'dec'
         ],
         date: '%Y-%m-%d'
     }

@@ -63,20 +63,21 @@ def balance(deviation: float | None, article: bool = False) -> str:
     return f"{'ett ' if article else ''}{word} på {tkr(abs(deviation))}"
 
 
+def count(n: int, singular: str, plural: str) -> str:
+    """'1 nämnd', '2 nämnder', '1 234 kommuner': the number and the noun in the right form."""
+    return f"{number(n)} {singular if n == 1 else plural}"
+
+
 def submissions_text(in_force: int, submitted: int, withdrawn: int = 0) -> str:
     """'2 003 gällande rapporter (2 006 inlämnade, 3 ersatta)': the one wording of the count, wherever it is shown.
 
     A report is in force until a later report for the same municipality, committee and period replaces it, or
     until it is withdrawn (named only when some are).
     """
-
-    def counted(count: int, one: str, many: str) -> str:
-        return f"{number(count)} {one if count == 1 else many}"
-
     parts = [
-        counted(submitted, "inlämnad", "inlämnade"),
-        counted(submitted - in_force - withdrawn, "ersatt", "ersatta"),
+        count(submitted, "inlämnad", "inlämnade"),
+        count(submitted - in_force - withdrawn, "ersatt", "ersatta"),
     ]
     if withdrawn:
-        parts.append(counted(withdrawn, "återkallad", "återkallade"))
-    return f"{counted(in_force, 'gällande rapport', 'gällande rapporter')} ({', '.join(parts)})"
+        parts.append(count(withdrawn, "återkallad", "återkallade"))
+    return f"{count(in_force, 'gällande rapport', 'gällande rapporter')} ({', '.join(parts)})"

@@ -290,6 +290,7 @@ def _terms() -> tuple[Term, ...]:
                 "Inlämnade per medarbetare",
                 "Genomförda per 100 medarbetare",
                 "Inlämnade per 100 medarbetare",
+                "Per 100 medarbetare",
                 "Genomförda",
                 "Inlämnade",
             ),

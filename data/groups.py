@@ -15,7 +15,7 @@ The chosen municipality is always part of its own group.
 from dataclasses import dataclass
 
 from data.db import cached_rows
-from data.formatting import number
+from data.formatting import count, number
 
 DEFAULT = "alla"
 NETWORK = ("2581", "2463", "0884", "1980", "0163", "0680", "0583", "1441", "2280", "0182")
@@ -101,7 +101,7 @@ def resolve(key: str | None, municipality: str | None, kommuner: str | list | No
     """The group for ?grupp=&kommuner= (unknown keys fall back to all municipalities); own is always a member."""
     if key == "egen":
         codes = tuple(dict.fromkeys((*parse_list(kommuner), *([municipality] if municipality else []))))
-        return Group("egen", f"Egen lista ({len(codes)} kommuner)", codes)
+        return Group("egen", f"Egen lista ({count(len(codes), 'kommun', 'kommuner')})", codes)
     group = next((g for g in choices(municipality) if g.key == key), None) or choices(municipality)[0]
     if group.codes is not None and municipality and municipality not in group.codes:
         group = Group(group.key, group.label, (*group.codes, municipality))

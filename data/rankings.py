@@ -4,6 +4,8 @@ the skipped places are named, so a municipality is never dropped without saying 
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from data.formatting import count
+
 LIMIT = 25  # a ranking with more places than this is shown as an excerpt; the table always has every place
 LEADERS = 5
 AROUND = 3
@@ -34,8 +36,7 @@ class Gap:
     def label(self) -> str:
         """'… 205 kommuner till (plats 6–210), se tabellen'."""
         where = f"plats {self.first}" if self.count == 1 else f"plats {self.first}–{self.last}"
-        noun = "kommun" if self.count == 1 else "kommuner"
-        return f"… {self.count} {noun} till ({where}), se tabellen"
+        return f"… {count(self.count, 'kommun', 'kommuner')} till ({where}), se tabellen"
 
 
 def place_text(rank: int, total: int) -> str:

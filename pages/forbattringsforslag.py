@@ -1,9 +1,9 @@
 """Förbättringsförslag: the network's ranking of suggestions per employee, leader, targets, trends, departments."""
 
 import dash
-from dash import Input, Output, callback, dcc, html
+from dash import Input, Output, callback, dcc, html, no_update
 
-from data import groups, meta, network
+from data import geography, groups, meta, network
 from data.formatting import number
 from data.network import Period, Ranking
 from data.periods import add_months, month_label
@@ -22,7 +22,8 @@ from ui.components import (
 from ui.figures import empty_figure, graph
 from ui.glossary import definitions_note
 from ui.groups import group_controls, group_note
-from ui.network import department_figure, ranking_figure, trend_figure, yearly_figure
+from ui.maps import clicked_municipality, map_columns, map_figure, map_rows
+from ui.network import MEASURE_LABEL, department_figure, ranking_figure, trend_figure, yearly_figure
 from ui.network_tables import (
     RANKING_PAGE_SIZE,
     department_rows,
@@ -127,6 +128,17 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, grupp=No
             source=(PREFIX, "suggestion"),
         ),
         section(
+            "Karta över Sverige",
+            graph(f"{PREFIX}-map", MAP_CAPTION),
+            html.Details(
+                [
+                    html.Summary("Kartan som tabell"),
+                    data_table(f"{PREFIX}-map-table", [], map_columns("Per 100 medarbetare"), page_size=25),
+                ],
+                className="mt-2",
+            ),
+        ),
+        section(
             "Utveckling",
             graph(f"{PREFIX}-trend", "Per månad: vald kommun och ledaren mot nätverkets median"),
             graph(f"{PREFIX}-yearly", "Per år (förra året och i år): vald kommun och ledaren"),
@@ -151,6 +163,12 @@ def default_text(period: str | None, default: str | None, available: list[str]) 
             f"månaden med uppgifter, {month_label(available[0])}."
         )
     return f"Senaste fullständiga månad: {month_label(default)} (alla kommuner har lämnat alla uppgifter)."
+
+
+MAP_CAPTION = (
+    "Alla kommuner färgade efter måttet (ljusare = fler förslag per 100 medarbetare), vald kommun med svart kant, "
+    "nätverkets kommuner med ★; grå = inga fullständiga uppgifter. Klicka på en kommun för att välja den."
+)
 
 
 def _inputs() -> list[Input]:
@@ -257,3 +275,37 @@ def update_departments(municipality, month, omfang, matt, takt, _grupp=None, _ko
         department_rows(rows, chosen, annualised),
         ranking_columns(annualised, departments=True),
     )
+
+
+@callback(
+    Output(f"{PREFIX}-map", "figure"),
+    Output(f"{PREFIX}-map-table", "rowData"),
+    Output(f"{PREFIX}-map-table", "columnDefs"),
+    *_inputs(),
+)
+def update_map(municipality, month, omfang, matt, takt, _grupp=None, _kommuner=None):
+    """Every municipality of Sweden coloured by the measure per 100 employees, with its table."""
+    chosen = period_for(omfang, month)
+    if chosen is None:
+        return empty_figure(NO_SUGGESTIONS), [], map_columns("Per 100 medarbetare")
+    measure = MEASURE.get(matt, "implemented")
+    factor = 12 / chosen.n_months if takt == "helar" else 1
+    values = {r.municipality_code: r.per_100(measure) * factor for r in network.ranking(chosen, measure).ranked}
+    header = f"{MEASURE_LABEL[measure]} per 100 medarbetare"
+    title = f"{header}, {chosen.label()}{', helårstakt' if takt == 'helar' else ''}"
+    shapes = geography.shapes()
+    return (
+        map_figure(shapes, values, title, "per 100", municipality, groups.NETWORK),
+        map_rows(shapes, values, municipality),
+        map_columns(header),
+    )
+
+
+@callback(
+    Output(f"{PREFIX}-kommun", "value", allow_duplicate=True),
+    Input(f"{PREFIX}-map", "clickData"),
+    prevent_initial_call=True,
+)
+def select_from_map(click):
+    """A click on the map chooses that municipality."""
+    return clicked_municipality(click, geography.shapes()) or no_update

@@ -2,9 +2,9 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, dcc, html, no_update
 
-from data import comparison, groups, meta
+from data import comparison, geography, groups, meta
 from data.comparison import NORMALISATIONS, SharedIndicator, kolada_year
 from data.formatting import NBSP, number
 from ui.components import (
@@ -19,6 +19,7 @@ from ui.components import (
     sync_url,
 )
 from ui.figures import empty_figure, graph
+from ui.maps import clicked_municipality, map_columns, map_figure, map_rows
 from ui.network import comparison_ranking_figure, comparison_trend_figure, distribution_figure
 from ui.network_tables import (
     RANKING_PAGE_SIZE,
@@ -80,6 +81,12 @@ def default_period(indicator: SharedIndicator) -> str | None:
 
 def _control(name: str, label: str, control, width: str = "col-12 col-md-6 col-xl-3") -> html.Div:
     return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className=width)
+
+
+MAP_CAPTION = (
+    "Alla kommuner färgade efter indikatorns värde för vald period (ljusare = högre), vald kommun med svart kant, "
+    "nätverkets kommuner med ★; grå = inget värde. Klicka på en kommun för att välja den."
+)
 
 
 def own_municipality(kommun: str | None) -> str | None:
@@ -163,6 +170,18 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, grupp=None, kommun
             source=(PREFIX, "indicator"),
         ),
         section(
+            "Karta över Sverige",
+            graph(f"{PREFIX}-map", MAP_CAPTION),
+            html.Details(
+                [
+                    html.Summary("Kartan som tabell"),
+                    data_table(f"{PREFIX}-map-table", [], map_columns("Värde"), page_size=RANKING_PAGE_SIZE),
+                ],
+                className="mt-2",
+            ),
+            source=(PREFIX, "indicator"),
+        ),
+        section(
             "Fördelning",
             graph(f"{PREFIX}-distribution", "Spridningen i nätverket, varje punkt är en kommun"),
             source=(PREFIX, "indicator"),
@@ -237,7 +256,7 @@ def reference_cards(
     Output(f"{PREFIX}-table", "columnDefs"),
     Output(f"{PREFIX}-per-note", "children"),
     *(Input(f"{PREFIX}-{name}", "value") for name in PARAMS),
-    State(f"{PREFIX}-own", "data"),
+    Input(f"{PREFIX}-own", "data"),
 )
 def update(key, period, municipalities, normalisation, grupp=None, own=None):
     """Ranking, distribution, trend and table of the chosen indicator, period and comparison group."""
@@ -271,3 +290,41 @@ def update(key, period, municipalities, normalisation, grupp=None, own=None):
         comparison_columns(unit_text(indicator, norm)),
         note,
     )
+
+
+@callback(
+    Output(f"{PREFIX}-map", "figure"),
+    Output(f"{PREFIX}-map-table", "rowData"),
+    Output(f"{PREFIX}-map-table", "columnDefs"),
+    Input(f"{PREFIX}-indikator", "value"),
+    Input(f"{PREFIX}-tid", "value"),
+    Input(f"{PREFIX}-per", "value"),
+    Input(f"{PREFIX}-own", "data"),
+)
+def update_map(key, tid, per, own):
+    """Every municipality's value of the indicator for the period on the map of Sweden, with its table."""
+    norm = per if per in NORMALISATIONS else ""
+    items = comparison.values(key, tid, None, employees=norm == "medarbetare") if key and tid else []
+    indicator = comparison.describe(key, items)
+    if indicator is None:
+        return empty_figure("Välj en indikator och en period"), [], map_columns("Värde")
+    norm = norm if indicator.normalisable else ""
+    unit = unit_text(indicator, norm)
+    values = {v.municipality_code: v.shown(norm) for v in items}
+    shapes = geography.shapes()
+    title = f"{indicator.name}, {period_text(tid)}"
+    return (
+        map_figure(shapes, values, title, unit, own, groups.NETWORK),
+        map_rows(shapes, values, own),
+        map_columns(f"Värde ({unit})"),
+    )
+
+
+@callback(
+    Output(f"{PREFIX}-own", "data", allow_duplicate=True),
+    Input(f"{PREFIX}-map", "clickData"),
+    prevent_initial_call=True,
+)
+def select_from_map(click):
+    """A click on the map makes that municipality the one outlined and compared."""
+    return clicked_municipality(click, geography.shapes()) or no_update

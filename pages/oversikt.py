@@ -5,7 +5,7 @@ from dash import Output, callback, dcc, html
 
 from data import meta, overview
 from data.deviations import NOT_CLOSED
-from data.formatting import iso_date, number, percent, tkr
+from data.formatting import count, iso_date, number, percent, tkr
 from data.overview import CommitteeSummary
 from data.periods import month_label
 from ui.components import (
@@ -131,7 +131,9 @@ def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> h
         kpi_card(
             "Prognosavvikelse helår",
             tkr(sum(forecast), signed=True) if forecast else "–",
-            f"Summa för {len(forecast)} nämnder med ekonomisiffror" if forecast else "Inga ekonomisiffror",
+            f"Summa för {count(len(forecast), 'nämnd', 'nämnder')} med ekonomisiffror"
+            if forecast
+            else "Inga ekonomisiffror",
             href=_page_href("/ekonomi", filters),
         ),
         kpi_card(

@@ -33,3 +33,11 @@ def test_percent_tkr_and_dates():
     assert tkr(-1677.4) == f"{MINUS}1{NBSP}677{NBSP}tkr"
     assert iso_date(date(2025, 3, 31)) == "2025-03-31"
     assert iso_date(datetime(2025, 3, 31, 7, 5)) == "2025-03-31 07:05"
+
+
+def test_count_uses_singular_for_one():
+    from data.formatting import count
+
+    assert count(1, "nämnd", "nämnder") == "1 nämnd"
+    assert count(2, "nämnd", "nämnder") == "2 nämnder"
+    assert count(1234, "kommun", "kommuner") == "1\u00a0234 kommuner"

@@ -558,6 +558,26 @@ def number_column(
     }
 
 
+HEADER_CHAR_PX = 9  # a header letter at the grid's font size, generously
+HEADER_CHROME_PX = 56  # padding, sort and filter icons
+
+
+def readable_widths(columns: list[dict]) -> list[dict]:
+    """Columns at least as wide as their header's longest word, so no word is broken ("Genomförand egrad")."""
+    out = []
+    for column in columns:
+        if "children" in column:
+            out.append({**column, "children": readable_widths(column["children"])})
+            continue
+        words = str(column.get("headerName") or "").split()
+        least = HEADER_CHROME_PX + HEADER_CHAR_PX * max((len(w) for w in words), default=0)
+        column = {**column, "minWidth": max(column.get("minWidth", 0), least)}
+        if "width" in column:
+            column["width"] = max(column["width"], least)
+        out.append(column)
+    return out
+
+
 def data_table(
     component_id: str, rows: list[dict], columns: list[dict], page_size: int | None = None, **grid
 ) -> dag.AgGrid:
@@ -576,7 +596,7 @@ def data_table(
     return dag.AgGrid(
         id=component_id,
         rowData=rows,
-        columnDefs=with_glossary_tooltips(columns),
+        columnDefs=readable_widths(with_glossary_tooltips(columns)),
         defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions=options,
         style={"height": None},

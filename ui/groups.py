@@ -3,6 +3,7 @@
 from dash import dcc, html
 
 from data import groups
+from data.formatting import count
 from data.groups import Group
 from ui.network_tables import radio_group
 
@@ -35,5 +36,4 @@ def group_controls(prefix: str, municipality: str | None, chosen: Group, kommune
 
 def group_note(group: Group, shown: int) -> str:
     """'Jämförelsegrupp: Samma län (Norrbottens län), 14 kommuner med uppgifter.'"""
-    noun = "kommun" if shown == 1 else "kommuner"
-    return f"Jämförelsegrupp: {group.label}, {shown} {noun} med uppgifter."
+    return f"Jämförelsegrupp: {group.label}, {count(shown, 'kommun', 'kommuner')} med uppgifter."

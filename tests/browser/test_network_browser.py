@@ -86,3 +86,25 @@ def test_linked_comparison_and_choosing_municipalities(network_db, app_url, driv
     assert console_errors(driver) == []
     assert callback_failures(driver) == []
     assert axe_violations(driver) == []
+
+
+def test_map_draws_290_municipalities_offline_and_a_click_selects_one(app_url, driver):
+    open_page(driver, app_url + "/forbattringsforslag?kommun=2581&period=2026-09")
+    centres = driver.execute_script(
+        "return document.querySelectorAll("
+        "'#forbattringsforslag-map .scatterlayer .trace:last-child path.point').length;"
+    )
+    fills = driver.execute_script(
+        "return document.querySelectorAll('#forbattringsforslag-map .scatterlayer path.js-fill').length;"
+    )
+    assert (centres, fills) == (290, 7)
+    assert console_errors(driver) == [] and callback_failures(driver) == []
+    rows = driver.execute_script("return document.querySelectorAll('#forbattringsforslag-map-table .ag-row').length;")
+    assert rows >= 25  # the table alternative, 25 places per page
+    # Choosing Vimmerby through the map's click handler selects it in the filter and the URL.
+    driver.execute_script(
+        "const graph = document.querySelector('#forbattringsforslag-map .js-plotly-plot');"
+        "graph.emit('plotly_click', {points: [{customdata: '0884', curveNumber: 291, data: {}, fullData: {}}]});"
+    )
+    wait_for(driver, lambda d: "kommun=0884" in search(d), message="the map click did not choose Vimmerby")
+    wait_settled(driver)
