@@ -170,3 +170,13 @@ def source_scope(period: str | None) -> tuple[None, str | None, None]:
     """What the comparison's 'Källa' covers: every municipality, reports up to the end of the chosen period."""
     parsed = parse_period(period) if period else None
     return None, (month_of(parsed[2]) if parsed else None), None
+
+
+def benchmarks(kpi: str | None, period: str) -> tuple[float | None, Reference | None]:
+    """For an indicator with a Kolada KPI: the network's median for the period and Kolada's national figures for its
+    year (None for what is missing; a monthly or first/second tertial period has no Kolada year)."""
+    if not kpi:
+        return None, None
+    median = network_median(values(f"kpi:{kpi}", period, employees=False))
+    year = kolada_year(period)
+    return median, national_reference(kpi).get(year) if year else None

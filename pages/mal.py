@@ -3,7 +3,7 @@
 import dash
 from dash import Input, Output, State, callback, dcc, html
 
-from data import goals, meta
+from data import comparison, goals, meta
 from data.formatting import number, percent
 from data.goals import CHANGE_LABELS, Goal, Indicator
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
@@ -113,20 +113,32 @@ def indicator_options(indicator_list: list[Indicator]) -> list[dict]:
     return [{"label": f"{i.indicator_id} {i.name}", "value": i.key} for i in indicator_list]
 
 
-def indicator_facts(indicator: Indicator | None) -> html.Div:
-    """Target, direction, status and Kolada id of the chosen indicator, as text."""
+def indicator_facts(indicator: Indicator | None, median: float | None = None, national=None) -> html.Div:
+    """Own outcome and target, status, and, with a Kolada KPI, the network's and the country's median beside them."""
     if indicator is None:
         return empty_state("Inga indikatorer för urvalet.")
     style = STATUS_STYLE[indicator.status]
-    target = "Inget målvärde" if indicator.target is None else f"{number(indicator.target, 1)} {indicator.unit}"
-    outcome = "Inget utfall" if indicator.outcome is None else f"{number(indicator.outcome, 1)} {indicator.unit}"
+    unit = indicator.unit
+
+    def shown(value: float | None, missing: str) -> str:
+        return missing if value is None else f"{number(value, 1)} {unit}"
+
     cards = [
-        kpi_card(f"Senaste utfall ({indicator.period})", outcome),
-        kpi_card("Målvärde", target, DIRECTION.label(indicator.direction)),
+        kpi_card(f"Senaste utfall ({indicator.period})", shown(indicator.outcome, "Inget utfall")),
+        kpi_card("Målvärde", shown(indicator.target, "Inget målvärde"), DIRECTION.label(indicator.direction)),
         kpi_card("Status", f"{style['symbol']} {INDICATOR_STATUS.label(indicator.status)}"),
-        kpi_card("Kolada-KPI", indicator.kolada_kpi or "–", "Nationellt jämförbart" if indicator.kolada_kpi else None),
     ]
-    return html.Div([html.Div(c, className="col-6 col-lg-3") for c in cards], className="row g-3 mb-2")
+    if indicator.kolada_kpi:
+        reference = national.national_median if national else None
+        where = f"Kolada {indicator.kolada_kpi} {national.period}" if national else "Inga Kolada-siffror för perioden"
+        cards += [
+            kpi_card("Nätverkets median", shown(median, "–"), f"Samma KPI, {indicator.period}"),
+            kpi_card("Rikets kommunmedian", shown(reference, "–"), where),
+        ]
+    else:
+        cards.append(kpi_card("Kolada-KPI", "–", "Ingen Kolada-KPI: ingen nationell jämförelse"))
+    width = "col-6 col-lg" if len(cards) > 4 else "col-6 col-lg-3"
+    return html.Div([html.Div(c, className=width) for c in cards], className="row g-3 mb-2", id="mal-benchmarks")
 
 
 def attainment_kpis(counts: dict[str, dict[str, int]]) -> html.Div:
@@ -254,7 +266,9 @@ def update_indicator(key, municipality, month, committee):
     if not key:
         return indicator_figure([]), indicator_facts(None)
     latest = next((i for i in goals.indicators(municipality, month, committee) if i.key == key), None)
-    return indicator_figure(goals.indicator_series(municipality, key, month)), indicator_facts(latest)
+    median, national = comparison.benchmarks(latest.kolada_kpi, latest.period) if latest else (None, None)
+    series = goals.indicator_series(municipality, key, month)
+    return indicator_figure(series), indicator_facts(latest, median, national)
 
 
 @callback(
