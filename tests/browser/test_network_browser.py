@@ -89,7 +89,8 @@ def test_linked_comparison_and_choosing_municipalities(network_db, app_url, driv
 
 
 def test_map_draws_290_municipalities_offline_and_a_click_selects_one(app_url, driver):
-    open_page(driver, app_url + "/forbattringsforslag?kommun=2581&period=2026-09")
+    driver.get(app_url + "/forbattringsforslag?kommun=2581&period=2026-09")
+    wait_settled(driver, timeout=90)  # may be the session's first page: plotly.js is loaded cold
     centres = driver.execute_script(
         "return document.querySelectorAll("
         "'#forbattringsforslag-map .scatterlayer .trace:last-child path.point').length;"
