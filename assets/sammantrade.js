@@ -77,7 +77,8 @@
       return;
     }
     var action = KEYS[event.key];
-    if (!action) {
+    // Typing in the chooser (municipality, meeting, agenda) is not stepping through the slides.
+    if (!action || event.target.closest("input, select, textarea, .sammantrade-choose")) {
       return;
     }
     if (action === "leave" && document.fullscreenElement) {

@@ -132,7 +132,7 @@ def _terms() -> tuple[Term, ...]:
             "Utfall minus budget, i tkr, för perioden januari till vald månad (hittills i år), och i procent av "
             "budgetens belopp: avvikelse / |budget| × 100. Nettokostnader är negativa, så en negativ avvikelse är "
             "ett underskott och en positiv ett överskott.",
-            ("Avvikelse hittills", "Avvikelse %", "Budgetavvikelse hittills"),
+            ("Avvikelse hittills", "Avvikelse %", "Budgetavvikelse hittills", "Budgetavvikelse hittills i år"),
         ),
         Term(
             "Helårsprognos",
@@ -191,7 +191,7 @@ def _terms() -> tuple[Term, ...]:
             "Allvarlig avvikelse",
             "Avvikelser",
             f"En avvikelse med allvarlighet {serious} som inte är {closed}.",
-            ("Allvarliga avvikelser",),
+            ("Allvarliga avvikelser", "Allvarliga öppna avvikelser"),
         ),
         Term(
             "Ny avvikelse",

@@ -4,11 +4,12 @@ Goals and economy come from data.goals and data.economy, so the meeting mode sho
 and /ekonomi.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from data import db, economy, goals
+from data import db, economy, goals, overview
 from data.assignments import Assignment, assignments, due_at_meeting
+from data.deviations import Deviation, deviations
 from data.periods import month_end
 
 
@@ -24,6 +25,17 @@ class Slide:
     economy_months: list[economy.MonthPoint]  # January..month, year-to-date sums
     overdue: list[Assignment]
     due: list[Assignment]  # open, due on or before the meeting and not already listed as overdue
+    serious: list[Deviation] = field(default_factory=list)  # high severity, not closed, as of the month
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The meeting's first slide: the whole municipality (Översikt's figures), its serious deviations and what
+    is due for report-back at the meeting."""
+
+    totals: overview.MunicipalityTotals
+    serious: list[Deviation]
+    due: list[Assignment]
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,7 @@ def slides(municipality: str, month: str, meeting: date | None, as_of: date) -> 
     counts = goals.attainment(goals.goals(municipality, month), by="committee")
     months = economy_months(municipality, month)
     items = assignments(municipality, as_of)
+    serious = [d for d in deviations(municipality, month) if d.serious]
     out = []
     for code, name, reported in economy.committees(municipality, month):
         own = [item for item in items if item.recipient == code]
@@ -101,6 +114,20 @@ def slides(municipality: str, month: str, meeting: date | None, as_of: date) -> 
                 economy_months=months[code] if money else [],
                 overdue=[item for item in own if item.state == "overdue"],
                 due=[item for item in due_at_meeting(own, meeting) if item.state != "overdue"] if meeting else [],
+                serious=[d for d in serious if d.committee_code == code],
             )
         )
     return out
+
+
+def summary(municipality: str, month: str, deck: list[Slide]) -> Summary:
+    """The whole municipality for the first slide: Översikt's totals, and the committees' serious deviations and
+    report-backs due, in the deck's order."""
+    totals = overview.totals(overview.committee_summaries(municipality, month))
+    return Summary(totals, [d for s in deck for d in s.serious], [a for s in deck for a in s.due])
+
+
+def in_agenda_order(deck: list[Slide], order: list[str]) -> list[Slide]:
+    """The committees in the agenda's order (committee codes); those not named keep their order after them."""
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(deck, key=lambda s: rank.get(s.committee, len(rank)))

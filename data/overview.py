@@ -60,3 +60,42 @@ def committee_summaries(municipality: str, month: str, today: date | None = None
         "overview_committees", municipality=municipality, month=month, previous=add_months(month, -1), as_of=as_of
     )
     return [CommitteeSummary(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class MunicipalityTotals:
+    """The whole municipality's key figures: what Översikt's cards and the meeting's first slide both show."""
+
+    committees: int
+    reported: int
+    goals_met: int
+    goals_assessed: int
+    deviation_ytd: float | None  # sum over committees with economy figures
+    forecast_deviation: float | None
+    economy_committees: int
+    open_deviations: int
+    overdue_assignments: int
+    red_projects: int
+
+    @property
+    def goals_met_share(self) -> float | None:
+        """Share (0-100) of the assessed goals that are met; None when none is assessed."""
+        return percent(self.goals_met, self.goals_assessed)
+
+
+def totals(summaries: list[CommitteeSummary]) -> MunicipalityTotals:
+    """Sum the committees' summaries into the municipality's key figures."""
+    ytd = [s.deviation_ytd for s in summaries if s.deviation_ytd is not None]
+    forecast = [s.forecast_deviation for s in summaries if s.forecast_deviation is not None]
+    return MunicipalityTotals(
+        committees=len(summaries),
+        reported=sum(s.reported for s in summaries),
+        goals_met=sum(s.goals_met for s in summaries),
+        goals_assessed=sum(s.goals_assessed for s in summaries),
+        deviation_ytd=round(sum(ytd), 1) if ytd else None,
+        forecast_deviation=round(sum(forecast), 1) if forecast else None,
+        economy_committees=len(forecast),
+        open_deviations=sum(s.open_deviations for s in summaries),
+        overdue_assignments=sum(s.overdue_assignments for s in summaries),
+        red_projects=sum(s.red_projects for s in summaries),
+    )

@@ -115,42 +115,35 @@ def committee_card(s: CommitteeSummary, filters: meta.Filters) -> html.Article:
 
 
 def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> html.Div:
-    """Key figures for the whole municipality."""
-    reported = sum(s.reported for s in summaries)
-    assessed = sum(s.goals_assessed for s in summaries)
-    met = sum(s.goals_met for s in summaries)
-    forecast = [s.forecast_deviation for s in summaries if s.forecast_deviation is not None]
+    """Key figures for the whole municipality (overview.totals, shared with the meeting's first slide)."""
+    t = overview.totals(summaries)
     cards = [
-        kpi_card("Nämnder som rapporterat", f"{reported} av {len(summaries)}", month_label(filters.month)),
+        kpi_card("Nämnder som rapporterat", f"{t.reported} av {t.committees}", month_label(filters.month)),
         kpi_card(
             "Uppfyllda mål",
-            percent(met / assessed * 100) if assessed else "–",
-            f"{met} av {assessed} bedömda mål" if assessed else "Inga bedömda mål",
+            percent(t.goals_met_share),
+            f"{t.goals_met} av {t.goals_assessed} bedömda mål" if t.goals_assessed else "Inga bedömda mål",
             href=_page_href("/mal", filters),
         ),
         kpi_card(
             "Prognosavvikelse helår",
-            tkr(sum(forecast), signed=True) if forecast else "–",
-            f"Summa för {count(len(forecast), 'nämnd', 'nämnder')} med ekonomisiffror"
-            if forecast
+            tkr(t.forecast_deviation, signed=True),
+            f"Summa för {count(t.economy_committees, 'nämnd', 'nämnder')} med ekonomisiffror"
+            if t.economy_committees
             else "Inga ekonomisiffror",
             href=_page_href("/ekonomi", filters),
         ),
         kpi_card(
             "Öppna avvikelser",
-            number(sum(s.open_deviations for s in summaries)),
+            number(t.open_deviations),
             href=_page_href("/avvikelser", filters, **OPEN_DEVIATIONS),
         ),
         kpi_card(
             "Försenade uppdrag",
-            number(sum(s.overdue_assignments for s in summaries)),
+            number(t.overdue_assignments),
             href=_page_href("/uppdrag", filters, **OVERDUE),
         ),
-        kpi_card(
-            "Projekt med rött ljus",
-            number(sum(s.red_projects for s in summaries)),
-            href=_page_href("/projekt", filters),
-        ),
+        kpi_card("Projekt med rött ljus", number(t.red_projects), href=_page_href("/projekt", filters)),
     ]
     return html.Div([html.Div(c, className="col-6 col-lg-2") for c in cards], className="row g-3")
 

@@ -24,6 +24,8 @@ PITEA = [
     "Socialnämnden",
 ]
 
+LAST_SLIDE = "Att återrapportera 2026-11-23 (13)"
+
 # Every visible text-bearing element of the current slide, with its computed font size in px.
 TEXT_SIZES_JS = """
 const slide = document.querySelector(".sammantrade-slide.is-current");
@@ -75,7 +77,12 @@ def _query(driver) -> dict:
 
 
 def test_body_text_is_at_least_28_px(app_url, full_hd):
-    open_page(full_hd, app_url + "/sammantrade?kommun=2581")
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581")  # the whole municipality, with the chooser
+    sizes = full_hd.execute_script(TEXT_SIZES_JS)
+    assert min(size for _, size, _ in sizes) == 28.0
+    assert axe_violations(full_hd) == []
+    full_page_screenshot(full_hd, "sammantrade_hela_kommunen")
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581&bild=2")
     sizes = full_hd.execute_script(TEXT_SIZES_JS)
     assert min(size for _, size, _ in sizes) == 28.0
     assert [size for tag, size, _ in sizes if tag == "h1"] == [60.0]
@@ -101,22 +108,22 @@ def test_every_slide_fits_the_screen(app_url, full_hd, municipality):
 
 
 def test_keys_step_through_the_committees_and_esc_leaves(app_url, full_hd):
-    open_page(full_hd, app_url + "/sammantrade?kommun=2581")
-    assert _shown(full_hd) == PITEA[0]
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581&mote=2026-11-23")
+    assert _shown(full_hd) == "Piteå"
     _press(full_hd, Keys.ARROW_RIGHT)
-    assert _shown(full_hd) == "Kommunstyrelsen"
+    assert _shown(full_hd) == PITEA[0]
     assert _query(full_hd)["bild"] == "2"
     _press(full_hd, Keys.PAGE_DOWN)  # what a presentation clicker sends
-    assert _shown(full_hd) == "Kultur- och fritidsnämnden"
-    _press(full_hd, Keys.PAGE_UP)
     assert _shown(full_hd) == "Kommunstyrelsen"
+    _press(full_hd, Keys.PAGE_UP)
+    assert _shown(full_hd) == PITEA[0]
     _press(full_hd, Keys.ARROW_LEFT)
     _press(full_hd, Keys.ARROW_LEFT)  # already at the first slide: stays there
-    assert _shown(full_hd) == "Barn- och utbildningsnämnden"
+    assert _shown(full_hd) == "Piteå"
     _press(full_hd, Keys.END)
-    assert (_shown(full_hd), _query(full_hd)["bild"]) == ("Socialnämnden", "6")
+    assert (_shown(full_hd), _query(full_hd)["bild"]) == (LAST_SLIDE, "9")
     _press(full_hd, Keys.ARROW_RIGHT)
-    assert _shown(full_hd) == "Socialnämnden"
+    assert _shown(full_hd) == LAST_SLIDE
     assert axe_violations(full_hd) == []
     full_page_screenshot(full_hd, "sammantrade_bild6")
 
@@ -130,13 +137,30 @@ def test_keys_step_through_the_committees_and_esc_leaves(app_url, full_hd):
 
 
 def test_a_slide_can_be_linked_and_the_buttons_step_too(app_url, full_hd):
-    open_page(full_hd, app_url + "/sammantrade?kommun=2581&bild=3")
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581&bild=4")
     assert _shown(full_hd) == "Kultur- och fritidsnämnden"
     full_hd.find_element("css selector", "[data-sammantrade='next']").click()
     assert _shown(full_hd) == "Miljö- och byggnämnden"
     full_hd.find_element("css selector", "[data-sammantrade='prev']").click()
     full_hd.find_element("css selector", "[data-sammantrade='prev']").click()
     assert _shown(full_hd) == "Kommunstyrelsen"
+
+
+def test_municipality_meeting_and_agenda_are_chosen_in_the_page(app_url, full_hd):
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581&mote=2026-11-23")
+    box = full_hd.find_element("css selector", "#sammantrade-ordning")
+    box.clear()
+    box.send_keys("SN,KS")  # typing arrows or letters here does not step the slides
+    box.send_keys(Keys.ARROW_LEFT)
+    assert _shown(full_hd) == "Piteå"
+    full_hd.find_element("css selector", "#sammantrade-visa").click()
+    WebDriverWait(full_hd, 20).until(lambda d: _query(d).get("ordning") == "SN,KS")
+    wait_settled(full_hd)
+    assert _query(full_hd) == {"kommun": "2581", "mote": "2026-11-23", "ordning": "SN,KS"}
+    titles = full_hd.execute_script(
+        "return Array.from(document.querySelectorAll('.sammantrade-slide h1')).map((h) => h.textContent);"
+    )
+    assert titles[:4] == ["Piteå", "Socialnämnden", "Kommunstyrelsen", PITEA[0]]
 
 
 def test_keys_do_nothing_on_other_pages(app_url, full_hd):
@@ -151,12 +175,12 @@ def test_printed_handout_has_one_stamped_page_per_committee(app_url, full_hd):
     open_page(full_hd, app_url + "/sammantrade?kommun=2581&mote=2026-11-23")
     pdf = full_hd.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
     reader = PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
-    assert len(reader.pages) == 6
+    assert len(reader.pages) == 9
     assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [842, 595]  # A4 landscape, in points
     stamp = re.compile(
         r"Piteå · period oktober 2026 · sammanträde 2026-11-23 · data inläst \d{4}-\d\d-\d\d \d\d:\d\d · demodata"
     )
-    for page, name in zip(reader.pages, PITEA, strict=True):
+    for page, name in zip(reader.pages, ["Piteå", *PITEA, "Allvarliga avvikelser (5)", LAST_SLIDE], strict=True):
         text = page.extract_text()
         assert text.startswith(name), text[:80]
         assert stamp.search(text), text[-200:]

@@ -1,0 +1,266 @@
+"""Sammanträdesläge's slides: pure builders for the whole-municipality slide, one slide per committee, the serious
+deviations and the report-backs due, the stamp, the toolbar and the chooser (municipality, meeting, agenda)."""
+
+from datetime import date
+
+from dash import dcc, html
+
+from data import meetings, meta, overview
+from data.assignments import Assignment
+from data.deviations import Deviation
+from data.formatting import iso_date, number, percent, tkr
+from data.periods import month_label
+from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE
+from ui.assignments import deviation_figure, economy_sentence
+from ui.components import dropdown
+from ui.figures import ASSESSMENT_STYLE, GRAPH_CONFIG
+
+MAX_ITEMS = 3  # what a room can read on one slide; the rest is counted and found on /uppdrag
+LIST_ITEMS = 3  # per column on the slides that list items across committees
+STATIC_GRAPH = {**GRAPH_CONFIG, "staticPlot": True, "responsive": False}
+
+
+def meeting_for(mote: str | None, dates: list[date], as_of: date) -> date | None:
+    """The meeting from the URL when it is a date, else the next council meeting (or the last one)."""
+    try:
+        if mote:
+            return date.fromisoformat(mote)
+    except ValueError:
+        pass
+    return meetings.next_meeting(dates, as_of) or meetings.last_meeting(dates, as_of)
+
+
+def slide_index(bild: str | None, count: int) -> int:
+    """0-based index of the slide named by ?bild= (1-based), kept inside the deck."""
+    try:
+        wanted = int(bild) - 1 if bild else 0
+    except ValueError:
+        wanted = 0
+    return max(0, min(count - 1, wanted))
+
+
+def _goals(counts: dict[str, int]) -> html.Div:
+    if not counts:
+        return html.P("Ingen målbedömning inlämnad.", className="sammantrade-missing")
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    html.Span(
+                        ASSESSMENT_STYLE[code]["symbol"], className="sammantrade-symbol", **{"aria-hidden": "true"}
+                    ),
+                    html.Strong(number(counts[code])),
+                    " ",
+                    ASSESSMENT.label(code).lower(),
+                ],
+                style={"color": ASSESSMENT_STYLE[code]["colour"]},
+            )
+            for code in ASSESSMENT.codes
+        ],
+        className="sammantrade-goals",
+        **{"aria-label": "Målens bedömning"},
+    )
+
+
+def _item(item: Assignment, as_of: date) -> html.Li:
+    due = html.Span(f"slutdatum {iso_date(item.due_date)}", className="sammantrade-nowrap")
+    if item.state == "overdue":
+        detail = [f"{item.case_number} · ", due, f" · {number(item.days_late(as_of))} dagar sent"]
+    else:
+        detail = [f"{item.case_number} · {ASSIGNMENT_STATE.label(item.state)} · ", due]
+    return html.Li([html.Span(item.title, className="sammantrade-item-title"), html.Br(), *detail])
+
+
+def _assignment_list(items: list[Assignment], as_of: date, empty: str) -> html.Div:
+    if not items:
+        return html.P(empty, className="sammantrade-none")
+    shown = [_item(item, as_of) for item in items[:MAX_ITEMS]]
+    rest = len(items) - MAX_ITEMS
+    more = [html.P(f"… och {number(rest)} till, se sidan Uppdrag.", className="sammantrade-more")] if rest > 0 else []
+    return html.Div([html.Ul(shown, className="sammantrade-items"), *more])
+
+
+def _nothing_due(slide: meetings.Slide, meeting: date | None) -> str:
+    if meeting is None:
+        return "Lägg in fullmäktiges sammanträden på bladet Sammanträden."
+    return "Inget mer utöver de försenade." if slide.overdue else "Inget att återrapportera."
+
+
+def committee_slide(slide: meetings.Slide, index: int, count: int, current: bool, context: dict):
+    """One committee's slide: goals and economy on the left, assignments and serious deviations on the right."""
+    month, meeting, as_of = context["period"], context["meeting"], context["as_of"]
+    due_heading = (
+        f"Att återrapportera senast {iso_date(meeting)} ({number(len(slide.due))})"
+        if meeting
+        else "Att återrapportera: ingen sammanträdesplan"
+    )
+    left = [
+        html.H2("Mål"),
+        _goals(slide.goal_counts),
+        html.H2("Ekonomi"),
+        html.P(economy_sentence(slide.economy, month), className="sammantrade-economy"),
+    ]
+    if slide.economy is not None:
+        left.append(
+            html.Figure(
+                [
+                    html.Figcaption("Avvikelse mot budget hittills i år, tkr (under noll: underskott)"),
+                    dcc.Graph(
+                        id=f"sammantrade-graph-{slide.committee}",
+                        figure=deviation_figure(slide.economy_months),
+                        config=STATIC_GRAPH,
+                        className="sammantrade-graph",
+                    ),
+                ],
+                className="sammantrade-figure",
+            )
+        )
+    right = [
+        html.H2(f"Försenade uppdrag ({number(len(slide.overdue))})"),
+        _assignment_list(slide.overdue, as_of, "Inga försenade uppdrag."),
+        html.H2(due_heading),
+        _assignment_list(slide.due, as_of, _nothing_due(slide, meeting)),
+    ]
+    if slide.serious:
+        right += [
+            html.H2(f"Allvarliga avvikelser ({number(len(slide.serious))})"),
+            html.P(deviation_line(slide.serious[0]), className="sammantrade-none"),
+        ]
+    missing = None if slide.reported else f"Ingen rapport inlämnad för {month_label(month)}."
+    frame = (slide.name, index, count, current, context)
+    return _frame(*frame, left, right, missing=missing, committee=slide.committee)
+
+
+def _frame(title, index, count, current, context, left, right, missing=None, committee=None) -> html.Section:
+    """One slide: heading with its number, two columns, and the stamp at its foot."""
+    head = [html.H1(title), html.P(f"{index + 1} / {count}", className="sammantrade-count")]
+    if missing:
+        head.append(html.P(missing, className="sammantrade-missing"))
+    extra = {"data-committee": committee} if committee else {}
+    return html.Section(
+        [
+            html.Header(head, className="sammantrade-head"),
+            html.Div(
+                [html.Div(left, className="sammantrade-left"), html.Div(right, className="sammantrade-right")],
+                className="sammantrade-body",
+            ),
+            html.Footer(context["stamp"], className="sammantrade-stamp"),
+        ],
+        className="sammantrade-slide is-current" if current else "sammantrade-slide",
+        **{"aria-label": f"Bild {index + 1} av {count}: {title}", **extra},
+    )
+
+
+def deviation_line(d: Deviation) -> list:
+    return [html.Span(d.description, className="sammantrade-item-title"), html.Br(),
+            f"{d.committee} · rapporterad {iso_date(d.reported_date)} · {number(d.age_days)} dagar"]  # fmt: skip
+
+
+def _figures(t: overview.MunicipalityTotals, serious: int, month: str) -> html.Dl:
+    """The whole municipality in six lines, with Översikt's numbers."""
+    goals_text = (
+        f"{percent(t.goals_met_share)} ({t.goals_met} av {t.goals_assessed} bedömda)" if t.goals_assessed else "–"
+    )
+    rows = [
+        ("Uppfyllda mål", goals_text),
+        ("Budgetavvikelse hittills i år", tkr(t.deviation_ytd, signed=True)),
+        ("Prognosavvikelse helår", tkr(t.forecast_deviation, signed=True)),
+        ("Allvarliga öppna avvikelser", f"{number(serious)} (av {number(t.open_deviations)} öppna)"),
+        ("Försenade uppdrag", number(t.overdue_assignments)),
+        ("Projekt med rött ljus", number(t.red_projects)),
+    ]
+    items = [part for label, value in rows for part in (html.Dt(label), html.Dd(value))]
+    return html.Dl(items, className="sammantrade-figures", id="sammantrade-figures", **{"data-month": month})
+
+
+def summary_slide(summary: meetings.Summary, index, count, current, context, chooser) -> html.Section:
+    t = summary.totals
+    left = [
+        html.H2(f"Hela kommunen, {month_label(context['period'])}"),
+        _figures(t, len(summary.serious), context["period"]),
+    ]
+    right = [
+        html.H2(f"Nämnder som rapporterat: {t.reported} av {t.committees}"),
+        chooser,
+    ]
+    return _frame(context["stamp_name"], index, count, current, context, left, right)
+
+
+def list_slide(title: str, lines: list, empty: str, index, count, current, context) -> html.Section:
+    """A slide listing items across the committees (serious deviations, report-backs due) in two columns."""
+    items = [html.Li(line) for line in lines[: 2 * LIST_ITEMS]]
+    rest = len(lines) - 2 * LIST_ITEMS
+    more = [html.P(f"… och {number(rest)} till.", className="sammantrade-more")] if rest > 0 else []
+    if not items:
+        left, right = [html.P(empty, className="sammantrade-none")], []
+    else:
+        left = [html.Ul(items[:LIST_ITEMS], className="sammantrade-items")]
+        right = [html.Ul(items[LIST_ITEMS:], className="sammantrade-items"), *more]
+    return _frame(title, index, count, current, context, left, right)
+
+
+def assignment_line(item: Assignment, names: dict[str, str]) -> list:
+    detail = f"{names.get(item.recipient, item.recipient)} · {item.case_number} · slutdatum {iso_date(item.due_date)}"
+    return [html.Span(item.title, className="sammantrade-item-title"), html.Br(), detail]
+
+
+def stamp_line(municipality: str, month: str, meeting: date | None) -> list:
+    stamp = meetings.stamp(municipality)
+    parts = [
+        stamp.municipality,
+        f"period {month_label(month)}",
+        f"sammanträde {iso_date(meeting)}" if meeting else "inget sammanträde i planen",
+        f"data inläst {iso_date(stamp.loaded_at)}",
+    ]
+    if stamp.demo:
+        parts.append("demodata")
+    # Each part stays on one line; a wrapped line breaks only between parts.
+    spans = [html.Span(part, className="sammantrade-nowrap") for part in parts]
+    return [item for span in spans for item in (" · ", span)][1:]
+
+
+def toolbar(back: str) -> html.Nav:
+    def button(label: str, action: str, text: str) -> html.Button:
+        return html.Button(text, type="button", title=label, className="sammantrade-button",
+                           **{"data-sammantrade": action, "aria-label": label})  # fmt: skip
+
+    return html.Nav(
+        [
+            button("Föregående nämnd (vänsterpil)", "prev", "◀"),
+            button("Nästa nämnd (högerpil)", "next", "▶"),
+            button("Helskärm (F)", "fullscreen", "Helskärm"),
+            button("Skriv ut underlaget", "print", "Skriv ut"),
+            dcc.Link("Lämna (Esc)", href=back, id="sammantrade-leave", className="sammantrade-button"),
+        ],
+        className="sammantrade-toolbar",
+        **{"aria-label": "Styr sammanträdesläget"},
+    )
+
+
+def chooser(municipality: str, meeting: date | None, dates: list[date], deck: list, order: str | None) -> html.Div:
+    """Choose municipality, meeting and the committees' agenda order in the page (then 'Visa' reloads it)."""
+    agenda = order or ",".join(s.committee for s in deck)
+    return html.Div(
+        [
+            html.Label("Kommun", htmlFor="sammantrade-kommun"),
+            dropdown(
+                "sammantrade-kommun",
+                options=[{"label": name, "value": code} for code, name in meta.municipalities()],
+                value=municipality,
+                clearable=False,
+            ),
+            html.Label("Sammanträde", htmlFor="sammantrade-mote"),
+            dropdown(
+                "sammantrade-mote",
+                options=[{"label": iso_date(d), "value": d.isoformat()} for d in dates],
+                value=meeting.isoformat() if meeting else None,
+                clearable=False,
+                placeholder="Inga sammanträden i planen",
+            ),
+            html.Label("Dagordning (nämndkoder i ordning)", htmlFor="sammantrade-ordning"),
+            dcc.Input(id="sammantrade-ordning", type="text", value=agenda, className="form-control"),
+            html.Button("Visa", id="sammantrade-visa", type="button", className="sammantrade-button", n_clicks=0),
+            dcc.Location(id="sammantrade-go", refresh=True),
+        ],
+        className="sammantrade-choose",
+    )
