@@ -61,7 +61,7 @@ def test_linked_ranking_ties_incomplete_and_controls(network_db, app_url, driver
     ).click()
     wait_for(driver, lambda d: "matt=genomforda" in search(d))
     wait_settled(driver)
-    assert search(driver) == "?kommun=2581&period=2025-03&matt=genomforda&omfang=ar&takt=period"
+    assert search(driver) == "?kommun=2581&period=2025-03&matt=genomforda&omfang=ar&takt=period&grupp=alla"
     assert grid_column(driver, "forbattringsforslag-table", "rank") == ["1", "2", "3", "3"]
     assert grid_column(driver, "forbattringsforslag-department-table", "department") == [
         "Barn- och utbildningsförvaltningen",
@@ -76,12 +76,12 @@ def test_linked_comparison_and_choosing_municipalities(network_db, app_url, driv
     open_page(driver, app_url + "/jamforelse?indikator=kpi:N15419&kommuner=2581,0884")
     assert grid_column(driver, "jamforelse-table", "municipality") == ["Piteå", "Vimmerby"]
     assert grid_column(driver, "jamforelse-table", "status") == ["✖ Når inte målvärdet", "✔ Når målvärdet"]
-    assert kpi(driver, "Nätverkets median") == "76,8\u00a0%"
+    assert kpi(driver, "Gruppens median") == "76,8\u00a0%"  # the municipalities in the URL are the group
 
     driver.find_element("css selector", "label[for='_dbcprivate_checklist_jamforelse-kommuner_input_1980']").click()
     wait_for(driver, lambda d: "1980" in search(d))
     wait_settled(driver)
-    assert search(driver) == "?indikator=kpi%3AN15419&kommuner=2581%2C0884%2C1980&tid=2024-T3"
+    assert search(driver) == "?indikator=kpi%3AN15419&kommuner=2581%2C0884%2C1980&tid=2024-T3&grupp=egen"
     assert grid_column(driver, "jamforelse-table", "rank") == ["1", "1", "3"]
     assert console_errors(driver) == []
     assert callback_failures(driver) == []

@@ -149,12 +149,12 @@ def test_a_slide_can_be_linked_and_the_buttons_step_too(app_url, full_hd):
 def test_municipality_meeting_and_agenda_are_chosen_in_the_page(app_url, full_hd):
     open_page(full_hd, app_url + "/sammantrade?kommun=2581&mote=2026-11-23")
     box = full_hd.find_element("css selector", "#sammantrade-ordning")
-    box.clear()
+    box.send_keys(Keys.CONTROL, "a")
     box.send_keys("SN,KS")  # typing arrows or letters here does not step the slides
     box.send_keys(Keys.ARROW_LEFT)
     assert _shown(full_hd) == "Piteå"
     full_hd.find_element("css selector", "#sammantrade-visa").click()
-    WebDriverWait(full_hd, 20).until(lambda d: _query(d).get("ordning") == "SN,KS")
+    WebDriverWait(full_hd, 30).until(lambda d: "ordning" in _query(d))
     wait_settled(full_hd)
     assert _query(full_hd) == {"kommun": "2581", "mote": "2026-11-23", "ordning": "SN,KS"}
     titles = full_hd.execute_script(
