@@ -5,7 +5,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from data import deviations, meta
 from data.deviations import NOT_CLOSED, Deviation, DeviationFilter
-from data.formatting import iso_date, number
+from data.formatting import count, iso_date, number
 from data.periods import add_months, month_label
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, SEVERITY
 from ui.components import (
@@ -198,7 +198,7 @@ def update(municipality, month, committee, deviation_type, severity, status):
     items = deviations.deviations(municipality, month, chosen)
     first = add_months(month, 1 - deviations.COUNT_MONTHS)
     counts = deviations.counts(municipality, month, chosen)
-    scope = f"{number(len(items))} avvikelser enligt senaste rapport till och med {month_label(month)}."
+    scope = f"{count(len(items), 'avvikelse', 'avvikelser')} enligt senaste rapport till och med {month_label(month)}."
     return (
         _kpis(items),
         _serious_box(items),

@@ -4,7 +4,7 @@ import dash
 from dash import Input, Output, callback, dcc, html, no_update
 
 from data import geography, groups, meta, network
-from data.formatting import number
+from data.formatting import count, number
 from data.network import Period, Ranking
 from data.periods import add_months, month_label
 from data.rankings import place_text
@@ -182,7 +182,7 @@ def kpi_cards(ranking: Ranking, municipality: str, annualised: bool) -> list:
     if own is None:
         place, detail = "–", "Kommunen rapporterar inga förbättringsförslag"
     elif own.rank is None:
-        place, detail = "Ofullständig", f"Saknar {len(own.missing_months)} av {own.n_months} månader"
+        place, detail = "Ofullständig", f"Saknar {len(own.missing_months)} av {count(own.n_months, 'månad', 'månader')}"
     else:
         place = place_text(own.rank, len(ranking.ranked)).capitalize()
         factor = 12 / ranking.period.n_months if annualised else 1

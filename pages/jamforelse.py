@@ -6,7 +6,7 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from data import comparison, geography, groups, meta
 from data.comparison import NORMALISATIONS, SharedIndicator, kolada_year
-from data.formatting import NBSP, number
+from data.formatting import NBSP, count, number
 from ui.components import (
     data_table,
     dropdown,
@@ -49,7 +49,7 @@ def _pick(shared: list[SharedIndicator], key: str | None) -> SharedIndicator | N
 def indicator_label(s: SharedIndicator) -> str:
     """'Name (Kolada N15419, 10 kommuner)'."""
     kpi = f"Kolada {s.kolada_kpi}, " if s.kolada_kpi else ""
-    return f"{s.name} ({kpi}{s.municipalities} kommuner)"
+    return f"{s.name} ({kpi}{count(s.municipalities, 'kommun', 'kommuner')})"
 
 
 def choices(indicator: SharedIndicator, period=None, municipalities=None, normalisation=None) -> dict:
@@ -234,7 +234,8 @@ def reference_cards(
     else:
         national = f"{number(reference.national_median, 1)}{NBSP}{unit}"
         riket = f"; riket {number(reference.riket, 1)}" if reference.riket is not None else ""
-        detail = f"Median av {reference.municipalities} kommuner, Kolada {indicator.kolada_kpi} {year}{riket}"
+        of = count(reference.municipalities, "kommun", "kommuner")
+        detail = f"Median av {of}, Kolada {indicator.kolada_kpi} {year}{riket}"
     cards = [
         kpi_card("Kommuner med värde", f"{len(with_value)} av {len(items)}", period_text(period)),
         kpi_card(

@@ -84,7 +84,7 @@ def test_annualised_and_single_month(db):
     assert card_texts(cards)[1] == ("Placering, Motala", "Plats 1 av 4", "1,50 per medarbetare (helårstakt)")
     cards, *_ = page.update_ranking("1980", "2025-02", "manad", "genomforda", "period")
     assert card_texts(cards)[0][:2] == ("Ledare, februari 2025", "★ Motala och Piteå")
-    assert card_texts(cards)[1] == ("Placering, Västerås", "Ofullständig", "Saknar 1 av 1 månader")
+    assert card_texts(cards)[1] == ("Placering, Västerås", "Ofullständig", "Saknar 1 av 1 månad")
     assert card_texts(cards)[2][1:] == ("–", "Kan inte bedömas: uppgifterna för perioden är ofullständiga")
 
 

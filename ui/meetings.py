@@ -8,7 +8,7 @@ from dash import dcc, html
 from data import meetings, meta, overview
 from data.assignments import Assignment
 from data.deviations import Deviation
-from data.formatting import iso_date, number, percent, tkr
+from data.formatting import count, iso_date, number, percent, tkr
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE
 from ui.assignments import deviation_figure, economy_sentence
@@ -65,7 +65,7 @@ def _goals(counts: dict[str, int]) -> html.Div:
 def _item(item: Assignment, as_of: date) -> html.Li:
     due = html.Span(f"slutdatum {iso_date(item.due_date)}", className="sammantrade-nowrap")
     if item.state == "overdue":
-        detail = [f"{item.case_number} · ", due, f" · {number(item.days_late(as_of))} dagar sent"]
+        detail = [f"{item.case_number} · ", due, f" · {count(item.days_late(as_of), 'dag', 'dagar')} sent"]
     else:
         detail = [f"{item.case_number} · {ASSIGNMENT_STATE.label(item.state)} · ", due]
     return html.Li([html.Span(item.title, className="sammantrade-item-title"), html.Br(), *detail])
@@ -152,8 +152,9 @@ def _frame(title, index, count, current, context, left, right, missing=None, com
 
 
 def deviation_line(d: Deviation) -> list:
-    return [html.Span(d.description, className="sammantrade-item-title"), html.Br(),
-            f"{d.committee} · rapporterad {iso_date(d.reported_date)} · {number(d.age_days)} dagar"]  # fmt: skip
+    """A serious deviation as the room reads it: what, which committee, since when."""
+    detail = f"{d.committee} · rapporterad {iso_date(d.reported_date)} · {count(d.age_days, 'dag', 'dagar')}"
+    return [html.Span(d.description, className="sammantrade-item-title"), html.Br(), detail]
 
 
 def _figures(t: overview.MunicipalityTotals, serious: int, month: str) -> html.Dl:
@@ -174,6 +175,7 @@ def _figures(t: overview.MunicipalityTotals, serious: int, month: str) -> html.D
 
 
 def summary_slide(summary: meetings.Summary, index, count, current, context, chooser) -> html.Section:
+    """The first slide: the whole municipality's figures (as on Översikt) and the chooser."""
     t = summary.totals
     left = [
         html.H2(f"Hela kommunen, {month_label(context['period'])}"),
@@ -200,11 +202,13 @@ def list_slide(title: str, lines: list, empty: str, index, count, current, conte
 
 
 def assignment_line(item: Assignment, names: dict[str, str]) -> list:
+    """An assignment due for report-back: title, committee, reference and due date."""
     detail = f"{names.get(item.recipient, item.recipient)} · {item.case_number} · slutdatum {iso_date(item.due_date)}"
     return [html.Span(item.title, className="sammantrade-item-title"), html.Br(), detail]
 
 
 def stamp_line(municipality: str, month: str, meeting: date | None) -> list:
+    """What every slide and handout page carries at its foot: municipality, period, meeting, data time."""
     stamp = meetings.stamp(municipality)
     parts = [
         stamp.municipality,
@@ -220,6 +224,8 @@ def stamp_line(municipality: str, month: str, meeting: date | None) -> list:
 
 
 def toolbar(back: str) -> html.Nav:
+    """Buttons for the chair's mouse: previous, next, full screen, print, leave."""
+
     def button(label: str, action: str, text: str) -> html.Button:
         return html.Button(text, type="button", title=label, className="sammantrade-button",
                            **{"data-sammantrade": action, "aria-label": label})  # fmt: skip
