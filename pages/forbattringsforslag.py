@@ -1,7 +1,7 @@
 """Förbättringsförslag: the network's ranking of suggestions per employee, leader, targets, trends, departments."""
 
 import dash
-from dash import Input, Output, callback, dcc, html, no_update
+from dash import Input, Output, callback, dcc, html
 
 from data import geography, groups, meta, network
 from data.formatting import count, number
@@ -22,7 +22,7 @@ from ui.components import (
 from ui.figures import empty_figure, graph
 from ui.glossary import definitions_note
 from ui.groups import group_controls, group_note
-from ui.maps import clicked_municipality, map_columns, map_figure, map_rows
+from ui.maps import map_columns, map_figure, map_rows, register_map_click
 from ui.network import MEASURE_LABEL, department_figure, ranking_figure, trend_figure, yearly_figure
 from ui.network_tables import (
     RANKING_PAGE_SIZE,
@@ -301,11 +301,4 @@ def update_map(municipality, month, omfang, matt, takt, _grupp=None, _kommuner=N
     )
 
 
-@callback(
-    Output(f"{PREFIX}-kommun", "value", allow_duplicate=True),
-    Input(f"{PREFIX}-map", "clickData"),
-    prevent_initial_call=True,
-)
-def select_from_map(click):
-    """A click on the map chooses that municipality."""
-    return clicked_municipality(click, geography.shapes()) or no_update
+register_map_click(PREFIX, Output(f"{PREFIX}-kommun", "value", allow_duplicate=True))

@@ -2,7 +2,7 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html, no_update
+from dash import Input, Output, State, callback, dcc, html
 
 from data import comparison, geography, groups, meta
 from data.comparison import NORMALISATIONS, SharedIndicator, kolada_year
@@ -19,7 +19,7 @@ from ui.components import (
     sync_url,
 )
 from ui.figures import empty_figure, graph
-from ui.maps import clicked_municipality, map_columns, map_figure, map_rows
+from ui.maps import map_columns, map_figure, map_rows, register_map_click
 from ui.network import comparison_ranking_figure, comparison_trend_figure, distribution_figure
 from ui.network_tables import (
     RANKING_PAGE_SIZE,
@@ -321,11 +321,4 @@ def update_map(key, tid, per, own):
     )
 
 
-@callback(
-    Output(f"{PREFIX}-own", "data", allow_duplicate=True),
-    Input(f"{PREFIX}-map", "clickData"),
-    prevent_initial_call=True,
-)
-def select_from_map(click):
-    """A click on the map makes that municipality the one outlined and compared."""
-    return clicked_municipality(click, geography.shapes()) or no_update
+register_map_click(PREFIX, Output(f"{PREFIX}-own", "data", allow_duplicate=True))

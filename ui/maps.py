@@ -2,8 +2,10 @@
 (offline: no tile server, no topojson download), with the own municipality outlined, the network marked with
 stars and a colour-blind-safe sequential scale (cividis). The table built by `map_rows` is its text alternative."""
 
+from dash import Input, Output, callback, no_update
 from plotly.colors import sample_colorscale
 
+from data import geography
 from data.formatting import number
 from data.geography import Shape
 from data.groups import COUNTIES
@@ -140,3 +142,11 @@ def clicked_municipality(click: dict | None, shapes: tuple[Shape, ...]) -> str |
         return None
     code = points[0].get("customdata")
     return code if isinstance(code, str) and any(s.code == code for s in shapes) else None
+
+
+def register_map_click(prefix: str, output: Output) -> None:
+    """Register the callback by which a click on `<prefix>-map` writes the clicked municipality's code to output."""
+
+    @callback(output, Input(f"{prefix}-map", "clickData"), prevent_initial_call=True)
+    def select_from_map(click):
+        return clicked_municipality(click, geography.shapes()) or no_update
