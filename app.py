@@ -53,6 +53,7 @@ app = Dash(
     suppress_callback_exceptions=True,
     hooks={"request_pre": SEND_VERSION_JS},
     on_error=callback_failure,
+    compress=True,  # flask-compress: gzip/brotli for bundles and callback responses when the browser accepts it
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)
 server = app.server
