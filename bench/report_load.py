@@ -43,7 +43,7 @@ def run(url: str, clients: int, seconds: float) -> dict:
         while time.monotonic() < stop:
             try:
                 response = session.post(url + "/_dash-update-component", json=body, timeout=120)
-                made = "application/pdf" in response.text
+                made = response.status_code == 200 and "ekonomi-report-download" in response.json()["response"]
                 kind = "error" if response.status_code != 200 else "pdf" if made else "busy"
             except requests.RequestException:
                 kind = "error"
