@@ -5,14 +5,14 @@ from datetime import date
 
 from dash import dcc, html
 
-from data import meetings, meta, overview
+from data import meetings, overview
 from data.assignments import Assignment
 from data.deviations import Deviation
 from data.formatting import count, iso_date, number, percent, tkr
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE
 from ui.assignments import deviation_figure, economy_sentence
-from ui.components import dropdown
+from ui.components import dropdown, municipality_options
 from ui.figures import ASSESSMENT_STYLE, GRAPH_CONFIG
 
 MAX_ITEMS = 3  # what a room can read on one slide; the rest is counted and found on /uppdrag
@@ -251,7 +251,7 @@ def chooser(municipality: str, meeting: date | None, dates: list[date], deck: li
             html.Label("Kommun", htmlFor="sammantrade-kommun"),
             dropdown(
                 "sammantrade-kommun",
-                options=[{"label": name, "value": code} for code, name in meta.municipalities()],
+                options=municipality_options(),
                 value=municipality,
                 clearable=False,
             ),
