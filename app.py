@@ -16,10 +16,18 @@ import flask
 from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html, set_props
 
 from accounts import access, web
-from data import db, meta
+from data import db, meta, versions
 from data.db import NoWarehouse, UnknownVersion, WarehouseError, WarehouseUnreadable
 from data.formatting import iso_date, submissions_text
-from ui.components import GLOBAL_FILTERS, URL_ID, last_values, unknown_filters, url_notice
+from ui.components import (
+    CARRIED_PARAMS,
+    URL_ID,
+    as_of_banner,
+    last_values,
+    query_string,
+    unknown_filters,
+    url_notice,
+)
 
 TITLE = "Styrkedjan"
 ALERT_ID = "app-alert"  # the shell's message line: callbacks that cannot read the warehouse say so here
@@ -140,14 +148,21 @@ def _guard(page: dict):
     @functools.wraps(layout)
     def guarded(**query):
         query = last_values(query)
+        version = query.get(VERSION_PARAM) or None
         try:
-            checked, unknown = unknown_filters(query, accepted)
-            content = web.guard_layout(page, layout, checked)
-            if not unknown:
-                return content
-            path_variables = {k: v for k, v in query.items() if f"<{k}>" in template}
-            shown = {k: v for k, v in checked.items() if k not in path_variables}
-            return html.Div([url_notice(unknown, content, _page_path(page, path_variables), shown), content])
+            with db.pinned(version):  # the layout and its notices read the requested data version
+                checked, unknown = unknown_filters(query, accepted)
+                content = web.guard_layout(page, layout, checked)
+                path_variables = {k: v for k, v in query.items() if f"<{k}>" in template}
+                shown = {k: v for k, v in checked.items() if k not in path_variables}
+                here = _page_path(page, path_variables)
+                notices = []
+                if version:
+                    latest = here + query_string(**{k: v for k, v in shown.items() if k != VERSION_PARAM})
+                    notices.append(as_of_banner(versions.find(version), latest))
+                if unknown:
+                    notices.append(url_notice(unknown, content, here, shown))
+                return html.Div([*notices, content]) if notices else content
         except NoWarehouse:
             return no_warehouse_page()
         except WarehouseUnreadable:
@@ -272,11 +287,11 @@ def release_request(_exc) -> None:
         db.end(token)
 
 
-# Nav links keep the global filters (not page-specific ones) and mark the current page.
+# Nav links keep the global filters and the data version (not page-specific ones) and mark the current page.
 clientside_callback(
     f"""
     function(search, pathname) {{
-        const keep = {json.dumps(GLOBAL_FILTERS)};
+        const keep = {json.dumps(CARRIED_PARAMS)};
         const params = new URLSearchParams(search || "");
         const carried = new URLSearchParams();
         keep.forEach((name) => {{ if (params.get(name)) {{ carried.set(name, params.get(name)); }} }});

@@ -30,6 +30,7 @@ from data import settings
 SQL_DIR = Path(__file__).parent / "sql"
 ALIAS = "warehouse"  # the attached file's catalog name inside each generation
 REQUIRED_TABLES = ("meta", "submission")  # a file without them is not a Styrkedjan warehouse
+REQUIRED_MACROS = ("in_force", "current_economy_at")  # etl/sql/in_force.sql, etl/sql/current.sql
 CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 log = logging.getLogger("styrkedjan.data")
@@ -107,13 +108,18 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         missing = [table for table in REQUIRED_TABLES if table not in found]
         if missing:
             raise WarehouseUnreadable(f"{path}: inte ett datalager från Styrkedjan (saknar {', '.join(missing)})")
-        # "In force" is the warehouse's own macro, never a copy of the rule on the read side.
-        macros = con.execute(
-            "select count(*) from duckdb_functions() where database_name = ? and function_name = 'in_force'", [ALIAS]
-        ).fetchone()[0]
-        if not macros:
+        # "In force" (and the current rows at a cutoff) are the warehouse's own macros, never copies on the read side.
+        macros = {
+            row[0]
+            for row in con.execute(
+                "select function_name from duckdb_functions() where database_name = ? and function_name in ?",
+                [ALIAS, list(REQUIRED_MACROS)],
+            ).fetchall()
+        }
+        missing_macros = [name for name in REQUIRED_MACROS if name not in macros]
+        if missing_macros:
             raise OutdatedWarehouse(
-                f"{path}: publicerat av en äldre version av Styrkedjan (saknar makrot in_force). "
+                f"{path}: publicerat av en äldre version av Styrkedjan (saknar makrot {', '.join(missing_macros)}). "
                 "Publicera det igen: läs in en rapport med python -m etl load, "
                 "eller bygg demolagret med python -m etl demo."
             )

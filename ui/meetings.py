@@ -5,14 +5,14 @@ from datetime import date
 
 from dash import dcc, html
 
-from data import meetings, overview
+from data import meetings, overview, versions
 from data.assignments import Assignment
 from data.deviations import Deviation
 from data.formatting import count, iso_date, number, percent, tkr
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE
 from ui.assignments import deviation_figure, economy_sentence
-from ui.components import dropdown, municipality_options
+from ui.components import as_of_text, dropdown, municipality_options
 from ui.figures import ASSESSMENT_STYLE, GRAPH_CONFIG
 
 MAX_ITEMS = 3  # what a room can read on one slide; the rest is counted and found on /uppdrag
@@ -218,6 +218,10 @@ def stamp_line(municipality: str, month: str, meeting: date | None) -> list:
     ]
     if stamp.demo:
         parts.append("demodata")
+    shown = versions.shown()
+    if shown is not None:
+        # Pinned (?version=, the version sent out with the agenda) or not, the room sees which data it reads.
+        parts.append(as_of_text(shown) if versions.pinned_id() else f"dataversion {shown.version_id}")
     # Each part stays on one line; a wrapped line breaks only between parts.
     spans = [html.Span(part, className="sammantrade-nowrap") for part in parts]
     return [item for span in spans for item in (" · ", span)][1:]

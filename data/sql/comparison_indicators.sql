@@ -7,7 +7,7 @@ with keyed as (
             else 'namn:' || lower(trim(name))
         end as indicator_key,
         municipality_code, name, unit, direction, upper(trim(kolada_kpi)) as kolada_kpi, period, outcome
-    from current_indicator
+    from current_indicator_at($cutoff)
 )
 
 select

@@ -5,7 +5,7 @@
 -- municipality's committees report it, the lowest committee code and indicator id wins.
 with chosen as (
     select *
-    from current_indicator
+    from current_indicator_at($cutoff)
     where case
             when coalesce(trim(kolada_kpi), '') <> '' then 'kpi:' || upper(trim(kolada_kpi))
             else 'namn:' || lower(trim(name))
@@ -29,7 +29,7 @@ spans as (
 
 monthly_employees as (
     select municipality_code, month, sum(employees) as employees
-    from current_employee
+    from current_employee_at($cutoff)
     where $with_employees and municipality_code in (select municipality_code from chosen)
     group by all
 ),

@@ -2,7 +2,7 @@
 -- Like economy_rows, only committees with rows for the chosen month count, so the curve ends at the table's total.
 with in_month as (
     select distinct committee_code
-    from current_economy
+    from current_economy_at($cutoff)
     where municipality_code = $municipality and month = $month
 )
 select
@@ -11,7 +11,7 @@ select
     sum(outcome)::double as outcome,
     sum(annual_budget)::double as annual_budget,
     sum(forecast)::double as forecast
-from current_economy
+from current_economy_at($cutoff)
 semi join in_month using (committee_code)
 where municipality_code = $municipality
     and month between $year_start and $month

@@ -4,12 +4,12 @@
 -- for the chosen month count, so every figure is "as of this month" and the levels add up.
 with in_month as (
     select distinct committee_code
-    from current_economy
+    from current_economy_at($cutoff)
     where municipality_code = $municipality and month = $month
 ),
 year_to_date as (
     select e.*
-    from current_economy e
+    from current_economy_at($cutoff) e
     semi join in_month using (committee_code)
     where e.municipality_code = $municipality and e.month between $year_start and $month
 )

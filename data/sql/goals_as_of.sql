@@ -5,7 +5,7 @@ with assessed as (
         g.*,
         lag(g.assessment) over (partition by g.committee_code, g.goal_id order by g.period_end) as previous_assessment,
         lag(g.period) over (partition by g.committee_code, g.goal_id order by g.period_end) as previous_period
-    from current_goal g
+    from current_goal_at($cutoff) g
     where g.municipality_code = $municipality
       and ($committee is null or g.committee_code = $committee)
       and g.period_end <= last_day(cast($month || '-01' as date))

@@ -3,7 +3,7 @@
 select
     i.committee_code, i.indicator_id, i.goal_id, i.name, i.unit, i.direction, i.target, i.kolada_kpi,
     i.period, i.outcome
-from current_indicator i
+from current_indicator_at($cutoff) i
 where i.municipality_code = $municipality
   and ($committee is null or i.committee_code = $committee)
   and i.period_end <= last_day(cast($month || '-01' as date))

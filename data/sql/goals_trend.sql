@@ -2,7 +2,7 @@
 -- assessment (each goal's latest assessment as of that period's end). $committee NULL means every committee.
 with goals as (
     select committee_code, goal_id, period_end, assessment
-    from current_goal
+    from current_goal_at($cutoff)
     where municipality_code = $municipality
       and ($committee is null or committee_code = $committee)
       and period_end <= last_day(cast($month || '-01' as date))

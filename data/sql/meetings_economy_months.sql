@@ -7,7 +7,7 @@ select
     sum(outcome)::double as outcome,
     sum(annual_budget)::double as annual_budget,
     sum(forecast)::double as forecast
-from current_economy
+from current_economy_at($cutoff)
 where municipality_code = $municipality
   and month between $year_start and $month
 group by committee_code, month

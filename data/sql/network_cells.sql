@@ -7,7 +7,7 @@
 -- gets a row (department null, no months). $municipality null means every participant.
 with participants as (
     select distinct municipality_code
-    from current_suggestion
+    from current_suggestion_at($cutoff)
     where $municipality is null or municipality_code = $municipality
 ),
 
@@ -29,12 +29,12 @@ cells as (
         s.submitted is not null and e.employees is not null as present
     from (
         select municipality_code, committee_code, department, month, submitted, implemented
-        from current_suggestion
+        from current_suggestion_at($cutoff)
         where month between $first and $last and ($municipality is null or municipality_code = $municipality)
     ) s
     full join (
         select municipality_code, committee_code, department, month, employees, definition
-        from current_employee
+        from current_employee_at($cutoff)
         where month between $first and $last and ($municipality is null or municipality_code = $municipality)
     ) e using (municipality_code, committee_code, department, month)
 ),

@@ -10,12 +10,12 @@ with cells as (
         s.submitted is not null and e.employees is not null as present
     from (
         select municipality_code, committee_code, department, month, submitted, implemented
-        from current_suggestion
+        from current_suggestion_at($cutoff)
         where month between $first and $last
     ) s
     full join (
         select municipality_code, committee_code, department, month, employees
-        from current_employee
+        from current_employee_at($cutoff)
         where month between $first and $last
     ) e using (municipality_code, committee_code, department, month)
 ),

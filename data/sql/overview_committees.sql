@@ -21,14 +21,14 @@ reported as (
 
 goals_now as (
     select g.committee_code, g.goal_id, g.assessment
-    from current_goal g, bounds b
+    from current_goal_at($cutoff) g, bounds b
     where g.municipality_code = $municipality and g.period_end <= b.month_end
     qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
 ),
 
 goals_before as (
     select g.committee_code, g.goal_id, g.assessment
-    from current_goal g, bounds b
+    from current_goal_at($cutoff) g, bounds b
     where g.municipality_code = $municipality and g.period_end <= b.previous_end
     qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
 ),
@@ -61,7 +61,7 @@ economy as (
         (sum(e.annual_budget) filter (where e.month = $month))::double as annual_budget,
         (sum(e.forecast) filter (where e.month = $month))::double as forecast,
         (sum(e.forecast - e.annual_budget) filter (where e.month = $previous))::double as previous_forecast_deviation
-    from current_economy e, bounds b
+    from current_economy_at($cutoff) e, bounds b
     where e.municipality_code = $municipality and e.month between b.year_start and $month
     group by e.committee_code
     having count(*) filter (where e.month = $month) > 0
