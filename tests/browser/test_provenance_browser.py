@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 def test_source_panel_opens_from_the_keyboard(app_url, driver):
     open_page(driver, app_url + "/ekonomi?kommun=2280&period=2026-10")
-    button = driver.find_element("css selector", ".source-button")
+    button = driver.find_element("css selector", ".section-head .source-button")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
     # Tab order: the element before the button, then Tab lands on the button itself.
     driver.execute_script("arguments[0].previousElementSibling.setAttribute('tabindex', '-1');", button)
