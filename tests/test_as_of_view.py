@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 import app
+from accounts.testing import logged_in_client
 from data import db, provenance, versions
 from etl.store import Staging
 from tests.callback_http import callback_body, page_body
@@ -45,7 +46,7 @@ def _total(response) -> float:
 
 def test_callbacks_read_the_version_in_the_address(two_versions):
     v1, v2 = two_versions
-    client = app.server.test_client()
+    client = logged_in_client(app.server)
     dependencies = client.get("/_dash-dependencies").json
 
     def total(version):
@@ -57,7 +58,7 @@ def test_callbacks_read_the_version_in_the_address(two_versions):
 
 def test_page_shows_the_banner_and_links_carry_the_version(two_versions):
     v1, _ = two_versions
-    client = app.server.test_client()
+    client = logged_in_client(app.server)
     dependencies = client.get("/_dash-dependencies").json
     body = page_body(dependencies, "/ekonomi", f"?kommun=2581&period=2025-09&version={v1}", v1)
     content = client.post("/_dash-update-component", json=body).json["response"]["_pages_content"]["children"]
@@ -85,7 +86,7 @@ def test_sources_as_they_stood_at_each_version(two_versions):
 
 def test_meeting_mode_pinned_to_a_version_says_so(two_versions):
     v1, _ = two_versions
-    client = app.server.test_client()
+    client = logged_in_client(app.server)
     dependencies = client.get("/_dash-dependencies").json
     body = page_body(dependencies, "/sammantrade", f"?kommun=2581&period=2025-09&version={v1}", v1)
     text = json.dumps(client.post("/_dash-update-component", json=body).json, ensure_ascii=False)
