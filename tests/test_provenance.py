@@ -148,4 +148,4 @@ def test_every_figure_section_has_a_source_button(db, tmp_path, monkeypatch):
     assert counts == {"/": 4, "/mal": 4, "/ekonomi": 3, "/avvikelser": 2, "/projekt": 3, "/uppdrag": 4}
     monkeypatch.setenv("STYRKEDJAN_DB", str(build_comparison(tmp_path / "n.duckdb")))
     network = {path: _source_buttons(path, kommun="2581") for path in ("/forbattringsforslag", "/jamforelse")}
-    assert network == {"/forbattringsforslag": 3, "/jamforelse": 3}
+    assert network == {"/forbattringsforslag": 3, "/jamforelse": 4}
