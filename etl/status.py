@@ -35,6 +35,9 @@ def _submission(row: tuple) -> dict:
         "rows": row[11],
         "warnings": row[12],
         "superseded_by": row[13],
+        "withdrawn": None
+        if row[15] is None
+        else {"at": row[15].isoformat(sep=" ", timespec="seconds"), "by": row[16], "reason": row[17]},
     }
 
 
@@ -53,17 +56,18 @@ def status(db: Path) -> list[dict]:
             periods = []
             for (period, start, end), period_rows in groupby(committee_rows, key=lambda r: (r[4], r[5], r[6])):
                 period_rows = list(period_rows)
-                current = next((r for r in period_rows if r[14]), period_rows[-1])
+                current = next((r for r in period_rows if r[14]), None)  # None: every submission withdrawn
                 periods.append(
                     {
                         "period": period,
                         "period_start": start.isoformat(),
                         "period_end": end.isoformat(),
-                        "current": _submission(current),
+                        "current": _submission(current) if current else None,
                         "history": [_submission(r) for r in period_rows if r is not current],
                     }
                 )
-                reported[committee].add(month_of(end))
+                if current:
+                    reported[committee].add(month_of(end))
             committees.append({"committee_code": committee, "committee": committee_name, "periods": periods})
         ends = [month_of(r[6]) for r in municipality_rows]
         months = months_between(min(ends), max(ends))
@@ -98,6 +102,14 @@ def month_ranges(months: list[str]) -> str:
     return ", ".join(parts)
 
 
+def _history_line(old: dict) -> str:
+    """'ersatt: FILE, inläst …, N rader' or 'återkallad: FILE, inläst …, återkallad … av NAME: REASON'."""
+    loaded = f"{old['file_name']}, inläst {old['loaded_at']}"
+    if (w := old["withdrawn"]) is not None:
+        return f"återkallad: {loaded}, återkallad {w['at']} av {w['by']}: {w['reason']}"
+    return f"ersatt: {loaded}, {count(old['rows'], 'rad', 'rader')}"
+
+
 def as_text(municipalities: list[dict], db: Path) -> str:
     """Swedish listing for a terminal."""
     if not municipalities:
@@ -109,15 +121,14 @@ def as_text(municipalities: list[dict], db: Path) -> str:
         for c in m["committees"]:
             lines.append(f"  {c['committee'] or c['committee_code']} ({c['committee_code']})")
             for p in c["periods"]:
-                s = p["current"]
-                rows = count(s["rows"], "rad", "rader")
-                warnings = f", {count(s['warnings'], 'varning', 'varningar')}" if s["warnings"] else ""
-                lines.append(f"    {p['period']:<8} {s['file_name']}, inläst {s['loaded_at']}, {rows}{warnings}")
+                if (s := p["current"]) is None:
+                    lines.append(f"    {p['period']:<8} ingen gällande rapport (återkallad)")
+                else:
+                    rows = count(s["rows"], "rad", "rader")
+                    warnings = f", {count(s['warnings'], 'varning', 'varningar')}" if s["warnings"] else ""
+                    lines.append(f"    {p['period']:<8} {s['file_name']}, inläst {s['loaded_at']}, {rows}{warnings}")
                 for old in p["history"]:
-                    lines.append(
-                        f"             ersatt: {old['file_name']}, inläst {old['loaded_at']}, "
-                        f"{count(old['rows'], 'rad', 'rader')}"
-                    )
+                    lines.append(f"             {_history_line(old)}")
         if m["missing"]:
             lines.append("  Saknas (ingen rapport med period som slutar i månaden):")
             for c in m["missing"]:

@@ -1,6 +1,7 @@
 """Data versions, the load journal, `etl rebuild` and `etl withdraw`, on real files and real DuckDB warehouses."""
 
 import json
+from datetime import datetime
 
 import duckdb
 import pytest
@@ -182,3 +183,30 @@ def test_withdraw_deletes_the_facts_keeps_who_and_why_and_brings_the_earlier_cor
         _rows(tmp_path / "ny.duckdb", "select loaded_at from submission where submission_id = 2")[0][0]
         == (_rows(db, "select loaded_at from submission where submission_id = 2")[0][0])
     )
+
+
+def test_status_shows_a_withdrawn_submission_as_withdrawn_and_its_period_as_missing_when_nothing_is_left(
+    tmp_path, capsys
+):
+    db = tmp_path / "lager.duckdb"
+    write_report(tmp_path / "v1.xlsx", sheets={"Mål": GOALS})
+    write_report(tmp_path / "v2.xlsx", sheets={"Mål": _goal("Rättad")})
+    write_report(tmp_path / "sn.xlsx", about={"Nämnd": "SN"}, sheets={"Mål": GOALS})
+    for name in ("v1", "v2", "sn"):
+        load_paths([tmp_path / f"{name}.xlsx"], db)
+    withdraw(db, 2, "Fel fil", by="registrator", at=datetime(2026, 12, 1, 9, 30))
+    withdraw(db, 3, "Personnummer", by="registrator", at=datetime(2026, 12, 1, 9, 45))
+    assert main(["status", "--db", str(db), "--json"]) == 0
+    municipality = json.loads(capsys.readouterr().out)["municipalities"][0]
+    bun, sn = municipality["committees"][0]["periods"][0], municipality["committees"][1]["periods"][0]
+    assert (bun["current"]["file_name"], [(h["file_name"], h["withdrawn"]) for h in bun["history"]]) == (
+        "v1.xlsx",
+        [("v2.xlsx", {"at": "2026-12-01 09:30:00", "by": "registrator", "reason": "Fel fil"})],
+    )
+    assert (sn["current"], [h["file_name"] for h in sn["history"]]) == (None, ["sn.xlsx"])
+    assert {"committee_code": "SN", "committee": "Socialnämnden", "months": ["2025-04"]} in municipality["missing"]
+    assert main(["status", "--db", str(db)]) == 0
+    text = capsys.readouterr().out
+    assert "             återkallad: v2.xlsx, inläst " in text
+    assert ", återkallad 2026-12-01 09:30:00 av registrator: Fel fil" in text
+    assert "    2025-T1  ingen gällande rapport (återkallad)" in text
