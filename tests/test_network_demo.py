@@ -43,7 +43,7 @@ def test_network_tables_send_exact_values_and_round_once(demo_read):
 
 
 def test_single_month_ranks_only_municipalities_complete_that_month(demo_read):
-    cards, _, rows, _, _, incomplete, _ = page.update_ranking("2581", "2026-10", "manad", "genomforda", "period")
+    cards, _, rows, _, _, incomplete, *_ = page.update_ranking("2581", "2026-10", "manad", "genomforda", "period")
     assert [p.children for p in cards[3].children.children] == [
         "Kommuner i rangordningen",
         "7 av 10",
