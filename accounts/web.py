@@ -1,6 +1,9 @@
 """The web server's log-in and access guard, installed once on the Dash app by app.py (`install(app)`).
 
-Everything but `/login*` and `/assets/` needs a log-in. The guard is central, pages never check anything:
+Everything but `/login*`, `/assets/` and the public pages needs a log-in. The guard is central, pages never check
+anything:
+- a page registered with public=True (the accessibility statement, which the law wants open to everyone) is served
+  to anonymous visitors as plain HTML without Dash (`ui.static_html`); logged-in users get the Dash page;
 - a page address with `?kommun=` the user may not see is refused (403 and an audit line) before Dash runs;
 - every callback body is checked before Dash dispatches it: its shape against the registered callback, and every
   input and state whose id ends in `-kommun` (a code or a list of codes) against the user's municipalities;
@@ -19,12 +22,15 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import dash
+from dash import html as html_components
 from flask import Response, g, has_request_context, redirect, render_template_string, request, session
+from markupsafe import Markup
 from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from accounts import access, audit, hardening, sessions, store
 from data import settings
+from ui import static_html
 
 PUBLIC_PREFIXES = ("/login", "/assets/", "/_favicon.ico")
 CALLBACK_PATH = "/_dash-update-component"
@@ -32,7 +38,9 @@ DASH_PREFIX = "/_dash-"
 ADMIN_ID_PREFIX = "admin-"
 ADMIN_PATH = "/admin"
 NETWORK_FLAG = "network"
+PUBLIC_FLAG = "public"
 LOGIN_TEMPLATE = (Path(__file__).parent / "login.html").read_text(encoding="utf-8")
+SHELL_TEMPLATE = (Path(__file__).parent / "shell.html").read_text(encoding="utf-8")
 
 
 # --- Pages and their rules ------------------------------------------------------------------------------------------
@@ -80,7 +88,7 @@ def guard_layout(page: dict, layout, kwargs: dict):
 
     Outside a web request (tests, benchmarks building a layout directly) nothing is restricted.
     """
-    if not has_request_context():
+    if not has_request_context() or page.get(PUBLIC_FLAG):
         return layout(**kwargs)
     _check_page(page, kwargs.get("kommun"))
     if not kwargs.get("kommun"):
@@ -129,10 +137,30 @@ def _warehouse_is_demo() -> bool:
         return False
 
 
+def public_pages() -> list[dict]:
+    """The pages anyone may read without logging in (register_page(..., public=True))."""
+    return [page for page in dash.page_registry.values() if page.get(PUBLIC_FLAG)]
+
+
+def _shell(title: str, content: str, status: int = 200, login_link: bool = False) -> Response:
+    """A page outside Dash (log-in, public pages) in the app's look, with the public pages in its footer."""
+    links = [(page["name"], page["relative_path"]) for page in public_pages()]
+    html = render_template_string(
+        SHELL_TEMPLATE, title=title, content=Markup(content), links=links, login_link=login_link
+    )
+    return Response(html, status=status, mimetype="text/html")
+
+
+def public_page(page: dict) -> Response:
+    """A public page for an anonymous visitor: its layout as plain HTML, with a link to log in."""
+    content = static_html.to_html(html_components.Div(page["layout"](), className="container-fluid"))
+    return _shell(page["title"], content, login_link=True)
+
+
 def login_page(error: str | None = None, status: int = 200, name: str = "") -> Response:
     """The Swedish log-in form; on demo data it lists the demo accounts."""
     demo = store.demo_accounts() if _warehouse_is_demo() else []
-    html = render_template_string(
+    form = render_template_string(
         LOGIN_TEMPLATE,
         error=error,
         name=name,
@@ -143,7 +171,7 @@ def login_page(error: str | None = None, status: int = 200, name: str = "") -> R
         idle=settings.session_idle_minutes(),
         notice=request.args.get("utloggad"),
     )
-    return Response(html, status=status, mimetype="text/html")
+    return _shell("Logga in – Styrkedjan", form, status)
 
 
 def start_session(user: store.User) -> None:
@@ -206,6 +234,9 @@ def _identify() -> Response | None:
     if user is None:
         if session.get("sid"):
             session.pop("sid", None)
+        page = page_for(request.path) if request.method == "GET" else None
+        if page is not None and page.get(PUBLIC_FLAG):
+            return public_page(page)
         return _refuse_anonymous()
     g.user = user
     return None

@@ -1,4 +1,4 @@
-"""Tillgänglighet: the accessibility statement DOS-lagen asks of public-sector sites."""
+"""Tillgänglighet: the accessibility statement DOS-lagen asks of public-sector sites, readable without logging in."""
 
 import dash
 
@@ -14,6 +14,7 @@ dash.register_page(
     order=91,
     nav=False,
     footer=True,
+    public=True,  # served as plain HTML to visitors who are not logged in (accounts.web)
 )
 PREFIX = "tillganglighet"
 TITLE = "Tillgänglighetsredogörelse"

@@ -46,16 +46,18 @@ def dependencies(admin, url):
 
 
 def page_paths() -> list[str]:
+    """Every page but the public accessibility statement."""
     import dash
 
     import app  # noqa: F401  registers the pages
 
-    return [p.get("example_path") or p["path"] for p in dash.page_registry.values()]
+    return [p.get("example_path") or p["path"] for p in dash.page_registry.values() if not p.get("public")]
 
 
 def test_anonymous_requests_to_pages_layout_callbacks_and_downloads_are_refused(url, dependencies):
     anonymous = requests.Session()
     pages = {path: anonymous.get(url + path, allow_redirects=False, timeout=10) for path in page_paths()}
+    assert len(pages) == 13
     assert {p: (r.status_code, r.headers["Location"].split("?")[0]) for p, r in pages.items()} == {
         p: (302, "/login") for p in pages
     }
@@ -70,6 +72,26 @@ def test_anonymous_requests_to_pages_layout_callbacks_and_downloads_are_refused(
     assert len(downloads) >= 6
     assert {key: r.status_code for key, r in statuses.items()} == dict.fromkeys(statuses, 401)
     assert "Styrkedjan" not in anonymous.get(url + "/ekonomi?kommun=2581", timeout=10).text.split("<title>")[0]
+
+
+def test_the_accessibility_statement_is_public_and_the_log_in_page_links_to_it(url, admin):
+    anonymous = requests.Session()
+    login = anonymous.get(url + "/login", timeout=10).text
+    assert '<ul class="footer-links"><li><a href="/tillganglighet">Tillgänglighet</a></li></ul>' in login
+    statement = anonymous.get(url + "/tillganglighet", allow_redirects=False, timeout=10)
+    assert (statement.status_code, statement.headers["Content-Type"]) == (200, "text/html; charset=utf-8")
+    text = statement.text
+    assert "<title>Tillgänglighetsredogörelse – Styrkedjan</title>" in text
+    assert '<h1 class="page-title">Tillgänglighetsredogörelse</h1>' in text
+    assert '<h2 class="section-title">Kända brister</h2>' in text
+    assert '<strong id="tillganglighet-contact">kommunens kontaktcenter</strong>' in text
+    assert '<a class="btn btn-light btn-sm ms-auto" href="/login" id="public-login">Logga in</a>' in text
+    assert "_dash-" not in text and "<script" not in text
+    assert statement.headers["X-Frame-Options"] == "DENY"
+    assert anonymous.post(url + "/tillganglighet", timeout=10).status_code == 401
+    assert anonymous.get(url + "/begrepp", allow_redirects=False, timeout=10).status_code == 302
+    logged_in = admin.get(url + "/tillganglighet", timeout=10).text
+    assert "_dash-renderer" in logged_in and "page-title" not in logged_in  # the Dash page, with the navbar
 
 
 def test_a_reader_of_2581_gets_403_for_the_economy_of_2463_by_url_and_by_forged_callback(reader, url, dependencies):

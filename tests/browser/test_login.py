@@ -59,3 +59,17 @@ def test_log_in_page_redirect_axe_and_a_readers_view(fresh_browser, app_url):
     wait_for(driver, lambda d: d.current_url.endswith("/login"))
     driver.get(app_url + "/ekonomi")
     wait_for(driver, lambda d: "/login" in d.current_url)
+
+
+def test_the_accessibility_statement_opens_from_the_log_in_page_without_logging_in(fresh_browser, app_url):
+    driver = fresh_browser
+    driver.delete_all_cookies()
+    driver.get(app_url + "/login")
+    driver.find_element("link text", "Tillgänglighet").click()
+    wait_for(driver, lambda d: d.current_url == app_url + "/tillganglighet")
+    assert driver.title == "Tillgänglighetsredogörelse – Styrkedjan"
+    assert text_of(driver, "h1") == "Tillgänglighetsredogörelse"
+    assert axe_violations(driver) == []
+    assert console_errors(driver) == []
+    driver.find_element("id", "public-login").click()
+    wait_for(driver, lambda d: d.current_url == app_url + "/login")
