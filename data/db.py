@@ -31,7 +31,7 @@ SQL_DIR = Path(__file__).parent / "sql"
 ALIAS = "warehouse"  # the attached file's catalog name inside each generation
 REQUIRED_TABLES = ("meta", "submission")  # a file without them is not a Styrkedjan warehouse
 REQUIRED_MACROS = ("in_force", "current_economy_at")  # etl/sql/in_force.sql, etl/sql/current.sql
-CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 log = logging.getLogger("styrkedjan.data")
 _lock = threading.Lock()
@@ -98,8 +98,13 @@ def _identity(path: Path) -> tuple:
     return (str(path), st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def connection_config() -> dict:
+    """DuckDB settings of a read connection: offline, and bounded so a web worker's memory stays predictable."""
+    return {**OFFLINE, "memory_limit": f"{settings.duckdb_memory_mb()}MB", "threads": settings.duckdb_threads()}
+
+
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:", config=CONFIG)
+    con = duckdb.connect(":memory:", config=connection_config())
     try:
         con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as {ALIAS} (type duckdb, read_only)")
         con.execute(f"use {ALIAS}")

@@ -40,6 +40,16 @@ def parser_memory_bytes() -> int:
     return int(float(os.environ.get("STYRKEDJAN_PARSER_MEMORY_MB", "2048")) * 1024 * 1024)
 
 
+def duckdb_memory_mb() -> int:
+    """Memory limit of each web worker's DuckDB (STYRKEDJAN_DUCKDB_MEMORY_MB, default 512)."""
+    return int(os.environ.get("STYRKEDJAN_DUCKDB_MEMORY_MB", "512"))
+
+
+def duckdb_threads() -> int:
+    """Threads of each web worker's DuckDB (STYRKEDJAN_DUCKDB_THREADS, default 1: the workers are the parallelism)."""
+    return int(os.environ.get("STYRKEDJAN_DUCKDB_THREADS", "1"))
+
+
 def status_report_max_days() -> int:
     """Days without a project status report before the project is flagged (default 60)."""
     return int(os.environ.get("STYRKEDJAN_STATUS_REPORT_DAYS", "60"))
