@@ -9,6 +9,7 @@ import functools
 import inspect
 import json
 import os
+from datetime import date
 from urllib.parse import quote
 
 import dash
@@ -16,7 +17,7 @@ import flask
 from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html, set_props
 
 from accounts import access, web
-from data import db, meta, versions
+from data import db, meta, response_cache, versions
 from data.db import NoWarehouse, UnknownVersion, WarehouseError, WarehouseUnreadable
 from data.formatting import iso_date, submissions_text
 from ui.components import (
@@ -277,6 +278,43 @@ def pin_request() -> None:
         body = flask.request.get_json(silent=True)
         version = body.get("data_version") if isinstance(body, dict) else None
     flask.g.pin = db.begin(version if isinstance(version, str) else None)
+
+
+RESPONSES = response_cache.ResponseCache()
+
+
+def _response_key() -> tuple | None:
+    body = flask.request.get_json(silent=True)
+    if not isinstance(body, dict) or not response_cache.cacheable(str(body.get("output", ""))):
+        return None
+    try:
+        version = db.version_key()
+    except WarehouseError:
+        return None
+    user = flask.g.get("user")
+    return response_cache.key(version, user.name if user else "", date.today().isoformat(), flask.request.get_data())
+
+
+@server.before_request
+def answer_from_memo() -> flask.Response | None:
+    """Answer a callback from the worker's memo when this data version, user, day and body were answered before."""
+    if flask.request.method != "POST" or not flask.request.path.endswith("/_dash-update-component"):
+        return None
+    flask.g.response_key = _response_key()
+    stored = RESPONSES.get(flask.g.response_key) if flask.g.response_key else None
+    if stored is None:
+        return None
+    flask.g.response_key = None  # answered from the memo: nothing to keep
+    return flask.Response(stored.body, mimetype=stored.mimetype)
+
+
+@server.after_request
+def keep_in_memo(response: flask.Response) -> flask.Response:
+    """Keep a successful callback response (before compression) for the next identical request."""
+    entry_key = flask.g.pop("response_key", None)
+    if entry_key and response.status_code == 200 and not response.direct_passthrough:
+        RESPONSES.put(entry_key, response_cache.Stored(response.get_data(), response.mimetype))
+    return response
 
 
 @server.teardown_request

@@ -275,15 +275,18 @@ def query_rows(name: str, **params) -> list[tuple]:
     return _execute(name, params).fetchall()
 
 
-def cached_rows(name: str, **params) -> tuple[tuple, ...]:
-    """Like query_rows, memoised per published warehouse file and data version: small lookups every layout repeats."""
+def version_key() -> tuple:
+    """What the reads of this request see: the published file's identity and the data version's cutoff."""
     pin = _pin.get()
     if pin is None:
-        key = (_generation().ident, None)
-    else:
-        _cursor()  # pins the file and resolves the version
-        key = (pin.ident, pin.cutoff)
-    return _cached_rows(key, name, tuple(sorted(params.items())))
+        return (_generation().ident, None)
+    _cursor()  # pins the file and resolves the version
+    return (pin.ident, pin.cutoff)
+
+
+def cached_rows(name: str, **params) -> tuple[tuple, ...]:
+    """Like query_rows, memoised per published warehouse file and data version: small lookups every layout repeats."""
+    return _cached_rows(version_key(), name, tuple(sorted(params.items())))
 
 
 @lru_cache(maxsize=1024)
