@@ -63,9 +63,9 @@ def balance(deviation: float | None, article: bool = False) -> str:
     return f"{'ett ' if article else ''}{word} på {tkr(abs(deviation))}"
 
 
-def count(n: int, singular: str, plural: str) -> str:
-    """'1 nämnd', '2 nämnder', '1 234 kommuner': the number and the noun in the right form."""
-    return f"{number(n)} {singular if n == 1 else plural}"
+def count(n: int, singular: str, plural: str, signed: bool = False) -> str:
+    """'1 nämnd', '2 nämnder', '1 234 kommuner', '−1 dag' (signed): the number and the noun in the right form."""
+    return f"{number(n, signed=signed)} {singular if abs(n) == 1 else plural}"
 
 
 def submissions_text(in_force: int, submitted: int, withdrawn: int = 0) -> str:

@@ -151,7 +151,8 @@ def _serious_box(items: list[Deviation]):
                 html.Strong(f"{d.committee} ({d.deviation_id}), {DEVIATION_TYPE.label(d.type).lower()}: "),
                 html.Span(d.description),
                 html.Br(),
-                f"{DEVIATION_STATUS.label(d.status)} sedan {iso_date(d.reported_date)} ({number(d.age_days)} dagar). "
+                f"{DEVIATION_STATUS.label(d.status)} sedan {iso_date(d.reported_date)} "
+                f"({count(d.age_days, 'dag', 'dagar')}). "
                 f"Åtgärd: {d.action or 'ingen angiven'}. Ansvarig: {d.responsible_role or 'ingen angiven'}."
                 + (f" {NEW} sedan förra månaden." if d.is_new else ""),
             ],

@@ -10,7 +10,7 @@ import dash
 from dash import Output, State, callback, dcc, html
 
 from data import meta, projects
-from data.formatting import iso_date, number, percent, tkr
+from data.formatting import count, iso_date, percent, tkr
 from data.vocabulary import PHASE, YES_NO
 from ui.components import (
     data_table,
@@ -82,7 +82,7 @@ def _facts(p: projects.Project) -> html.Div:
         ("Kostnad hittills", f"{tkr(p.cost_to_date)} ({percent(p.cost_share)} av budget)"),
         ("Start", iso_date(p.start_date)),
         ("Planerat slut", iso_date(p.planned_end)),
-        ("Prognos slut", f"{iso_date(p.forecast_end)} ({number(p.slip_days, signed=True)} dagar)"),
+        ("Prognos slut", f"{iso_date(p.forecast_end)} ({count(p.slip_days, 'dag', 'dagar', signed=True)})"),
         (
             "Extern finansiering",
             f"{tkr(p.external_funding)} {p.funder or ''}".strip() if p.external_funding else "Ingen",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from data.formatting import balance, percent, tkr
+from data.formatting import balance, count, percent, tkr
 from data.periods import add_months, month_label
 
 if TYPE_CHECKING:
@@ -101,7 +101,9 @@ def _worsening(data: MonthlyData) -> str | None:
     flagged = [p for p in data.history if p.month == data.month and p.flagged]
     if not flagged:
         return None
-    names = [f"{data.names.get(p.committee_code, p.committee_code)} ({p.streak} månader)" for p in flagged]
+    names = [
+        f"{data.names.get(p.committee_code, p.committee_code)} ({count(p.streak, 'månad', 'månader')})" for p in flagged
+    ]
     return f"Prognosen har försämrats minst tre månader i rad för {join_sv(names)}."
 
 

@@ -41,3 +41,5 @@ def test_count_uses_singular_for_one():
     assert count(1, "nämnd", "nämnder") == "1 nämnd"
     assert count(2, "nämnd", "nämnder") == "2 nämnder"
     assert count(1234, "kommun", "kommuner") == "1\u00a0234 kommuner"
+    assert count(-1, "dag", "dagar", signed=True) == "\u22121 dag"
+    assert count(14, "dag", "dagar", signed=True) == "+14 dagar"
