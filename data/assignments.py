@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data import db
-from data.periods import month_of, months_between
+from data.periods import month_end, month_of, months_between
 from data.vocabulary import ASSIGNMENT_STATE
 
 # States in which nothing more is expected from the committee.
@@ -62,7 +62,8 @@ class CommitteeSummary:
 
 def assignments(municipality: str, as_of: date, committee: str | None = None) -> list[Assignment]:
     """Assignments of a municipality (or one recipient committee) as of a date, ordered by due date."""
-    rows = db.query_rows("assignments_list", municipality=municipality, as_of=as_of, committee=committee)
+    end = month_end(month_of(as_of))
+    rows = db.query_rows("assignments_list", municipality=municipality, as_of=as_of, month_end=end, committee=committee)
     return [Assignment(*row) for row in rows]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data.db import query_rows
-from data.periods import add_months, month_end
+from data.periods import add_months, as_of_day, month_end, month_start
 
 COUNT_MONTHS = 12  # the counts over time cover this many months, ending with the chosen month
 
@@ -52,11 +52,6 @@ class DeviationFilter:
     status: str | None = None
 
 
-def end_of(month: str) -> date:
-    """Last day of a 'YYYY-MM' month."""
-    return month_end(int(month[:4]), int(month[5:7]))
-
-
 def sort_key(d: Deviation) -> tuple:
     """Serious open deviations first, then new ones, then the most recently reported."""
     return (not d.serious, not d.is_new, -d.reported_date.toordinal(), d.committee_code, d.deviation_id)
@@ -70,9 +65,9 @@ def deviations(
     Age is counted to `as_of`, by default the month's last day or today if that is earlier.
     """
     filters = filters or DeviationFilter()
-    last_day = end_of(month)
-    as_of = as_of or min(last_day, date.today())
-    previous_end = end_of(add_months(month, -1))
+    last_day = month_end(month)
+    as_of = as_of or as_of_day(month)
+    previous_end = month_end(add_months(month, -1))
     rows = query_rows(
         "deviations_as_of",
         municipality=municipality,
@@ -104,8 +99,8 @@ def counts(
     rows = query_rows(
         "deviations_counts",
         municipality=municipality,
-        first_month=date.fromisoformat(add_months(month, 1 - COUNT_MONTHS) + "-01"),
-        month_end=end_of(month),
+        first_month=month_start(add_months(month, 1 - COUNT_MONTHS)),
+        month_end=month_end(month),
         committee=filters.committee,
         type=filters.type,
         severity=filters.severity,

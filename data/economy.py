@@ -215,7 +215,7 @@ class DataVersion:
 
 def data_version(municipality: str, month: str) -> DataVersion:
     """The municipality's name, load time and the current submissions with periods ending by the month's end."""
-    end: date = month_end(int(month[:4]), int(month[5:7]))
+    end: date = month_end(month)
     rows = query_rows("economy_report_sources", municipality=municipality, month_end=end)
     if not rows:
         return DataVersion(municipality, None, None, ())

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data.db import query_rows
-from data.periods import add_months
+from data.periods import add_months, month_end
 from data.vocabulary import ASSESSMENT
 
 # Better assessments rank higher; 'not_assessed' has no rank, so a change to or from it is "ändrad", not better/worse.
@@ -115,7 +115,8 @@ def indicator_status(outcome: float | None, target: float | None, direction: str
 def goals(municipality: str, month: str, committee: str | None = None) -> list[Goal]:
     """Every committee goal as assessed by the end of the month, ordered by council goal, committee, goal id."""
     return [
-        Goal(*row) for row in query_rows("goals_as_of", municipality=municipality, month=month, committee=committee)
+        Goal(*row)
+        for row in query_rows("goals_as_of", municipality=municipality, month_end=month_end(month), committee=committee)
     ]
 
 
@@ -132,7 +133,9 @@ def attainment(goal_list: list[Goal], by: str) -> dict[str, dict[str, int]]:
 def trend(municipality: str, month: str, committee: str | None = None) -> dict[str, dict[str, int]]:
     """Attainment over the assessment periods up to the month: {'YYYY-MM': {assessment code: count}}."""
     out: dict[str, dict[str, int]] = {}
-    for at, assessment, count in query_rows("goals_trend", municipality=municipality, month=month, committee=committee):
+    for at, assessment, count in query_rows(
+        "goals_trend", municipality=municipality, month_end=month_end(month), committee=committee
+    ):
         out.setdefault(at, dict.fromkeys(ASSESSMENT.codes, 0))[assessment] = int(count)
     return out
 
@@ -141,7 +144,9 @@ def indicators(municipality: str, month: str, committee: str | None = None) -> l
     """The latest row of every indicator as of the month."""
     return [
         Indicator(*row)
-        for row in query_rows("goals_indicators", municipality=municipality, month=month, committee=committee)
+        for row in query_rows(
+            "goals_indicators", municipality=municipality, month_end=month_end(month), committee=committee
+        )
     ]
 
 
@@ -149,6 +154,10 @@ def indicator_series(municipality: str, key: str, month: str) -> list[IndicatorP
     """Outcomes of one indicator ('committee|indicator id') up to the month, oldest first."""
     committee, _, indicator = key.partition("|")
     rows = query_rows(
-        "goals_indicator_series", municipality=municipality, committee=committee, indicator=indicator, month=month
+        "goals_indicator_series",
+        municipality=municipality,
+        committee=committee,
+        indicator=indicator,
+        month_end=month_end(month),
     )
     return [IndicatorPoint(*row) for row in rows]

@@ -10,7 +10,6 @@ from datetime import date, datetime
 from data import db, economy, goals, overview
 from data.assignments import Assignment, assignments, due_at_meeting
 from data.deviations import Deviation, deviations
-from data.periods import month_end
 
 
 @dataclass(frozen=True)
@@ -60,11 +59,6 @@ def next_meeting(dates: list[date], as_of: date) -> date | None:
 def last_meeting(dates: list[date], as_of: date) -> date | None:
     """The latest meeting before as_of."""
     return next((d for d in reversed(dates) if d < as_of), None)
-
-
-def as_of_date(month: str, today: date) -> date:
-    """The date states are evaluated at: today, or the end of the chosen month when that is in the past."""
-    return min(today, month_end(int(month[:4]), int(month[5:7])))
 
 
 def stamp(municipality: str) -> Stamp:

@@ -5,7 +5,7 @@ from datetime import date
 
 from data.db import query_rows
 from data.measures import BudgetDeviation, difference, percent
-from data.periods import add_months, month_end
+from data.periods import add_months, as_of_day, month_end, month_start
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,16 @@ class CommitteeSummary(BudgetDeviation):
 
 def committee_summaries(municipality: str, month: str, today: date | None = None) -> list[CommitteeSummary]:
     """Every committee of the municipality for the month 'YYYY-MM', in Swedish order of name."""
-    as_of = min(today or date.today(), month_end(int(month[:4]), int(month[5:7])))
+    as_of = as_of_day(month, today)
     rows = query_rows(
-        "overview_committees", municipality=municipality, month=month, previous=add_months(month, -1), as_of=as_of
+        "overview_committees",
+        municipality=municipality,
+        month=month,
+        previous=add_months(month, -1),
+        month_start=month_start(month),
+        month_end=month_end(month),
+        previous_end=month_end(add_months(month, -1)),
+        as_of=as_of,
     )
     return [CommitteeSummary(*row) for row in rows]
 

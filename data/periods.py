@@ -10,9 +10,20 @@ _YEAR = re.compile(r"^(\d{4})$")
 TERTIAL_END_MONTH = {1: 4, 2: 8, 3: 12}
 
 
-def month_end(year: int, month: int) -> date:
-    """Last day of a month."""
-    return date(year, month, calendar.monthrange(year, month)[1])
+def month_end(month: str) -> date:
+    """Last day of a 'YYYY-MM' month."""
+    year, mon = int(month[:4]), int(month[5:7])
+    return date(year, mon, calendar.monthrange(year, mon)[1])
+
+
+def month_start(month: str) -> date:
+    """First day of a 'YYYY-MM' month."""
+    return date(int(month[:4]), int(month[5:7]), 1)
+
+
+def as_of_day(month: str, today: date | None = None) -> date:
+    """The day a month's state is judged on: its last day, or today (default: the real today) if that is earlier."""
+    return min(month_end(month), today or date.today())
 
 
 def parse_period(text: str) -> tuple[str, date, date] | None:
@@ -30,12 +41,12 @@ def parse_period(text: str) -> tuple[str, date, date] | None:
         year = int(m.group(1) or m.group(4))
         tertial = int(m.group(2) or m.group(3))
         if 1990 <= year <= 2100:
-            return f"{year}-T{tertial}", date(year, 1, 1), month_end(year, TERTIAL_END_MONTH[tertial])
+            return f"{year}-T{tertial}", date(year, 1, 1), month_end(f"{year}-{TERTIAL_END_MONTH[tertial]:02d}")
         return None
     if m := _MONTH.match(value):
         year, month = int(m.group(1)), int(m.group(2))
         if 1990 <= year <= 2100 and 1 <= month <= 12:
-            return f"{year}-{month:02d}", date(year, month, 1), month_end(year, month)
+            return f"{year}-{month:02d}", date(year, month, 1), month_end(f"{year}-{month:02d}")
     return None
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from data import settings
 from data.db import query_rows
 from data.formatting import iso_date, percent, tkr
-from data.periods import month_end
+from data.periods import as_of_day, month_end
 from data.vocabulary import DECISION_POINT, LIGHT, PHASE, PROJECT_FLAG
 
 # Fewer reports than this and a project's development is told in words, not drawn as a line.
@@ -87,11 +87,6 @@ class Project:
         )
 
 
-def reference_date(month: str, today: date | None = None) -> date:
-    """The day flags are judged on: the end of the chosen month, or today if that is earlier."""
-    return min(_end(month), today or date.today())
-
-
 def project_flags(p: Project, on: date, max_days: int) -> tuple[Flag, ...]:
     """Every flag that applies to a project on a given day, each with its Swedish explanation."""
     flags = []
@@ -150,15 +145,11 @@ def _project(row: tuple) -> Project:
     return Project(*row)
 
 
-def _end(month: str) -> date:
-    return month_end(int(month[:4]), int(month[5:7]))
-
-
 def portfolio(municipality: str, month: str, committee: str | None = None, today: date | None = None) -> list[Project]:
     """Every project of a municipality as of a month (optionally one owner committee), flags included."""
-    on = reference_date(month, today)
+    on = as_of_day(month, today)
     max_days = settings.status_report_max_days()
-    rows = query_rows("projects_portfolio", municipality=municipality, as_of=_end(month), committee=committee)
+    rows = query_rows("projects_portfolio", municipality=municipality, as_of=month_end(month), committee=committee)
     projects = [_project(row) for row in rows]
     return [replace(p, flags=project_flags(p, on, max_days)) for p in projects]
 
@@ -172,12 +163,12 @@ def story(
     municipality: str, project_id: str, month: str, today: date | None = None
 ) -> tuple[Project | None, list[Project]]:
     """(the project as of a month with its flags, or None; its row in each submission in report order)."""
-    rows = query_rows("projects_history", municipality=municipality, project_id=project_id, as_of=_end(month))
+    rows = query_rows("projects_history", municipality=municipality, project_id=project_id, as_of=month_end(month))
     reports = [_project(row[:-1]) for row in rows]
     current = next((r for r, row in zip(reports, rows, strict=True) if row[-1]), None)
     if current is not None:
         current = replace(
-            current, flags=project_flags(current, reference_date(month, today), settings.status_report_max_days())
+            current, flags=project_flags(current, as_of_day(month, today), settings.status_report_max_days())
         )
     return current, reports
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from data.db import query_rows
-from data.periods import add_months, month_end
+from data.periods import add_months, month_end, month_start
 
 # Kind of fact -> (months back from the chosen month that the section reads, None = all earlier; latest only).
 # Economy sums January..month; deviations chart twelve months; the network compares last year and this year;
@@ -43,14 +43,14 @@ class Source:
 
 def window(fact: str, month: str) -> tuple[date | None, date]:
     """First and last period end a section of this kind reads for the month (None = no lower bound)."""
-    year, mon = int(month[:4]), int(month[5:7])
+    year = int(month[:4])
     start = {
         "year": date(year, 1, 1),
-        "twelve_months": date(*map(int, add_months(month, -11).split("-")), 1),
+        "twelve_months": month_start(add_months(month, -11)),
         "two_years": date(year - 1, 1, 1),
         "all": None,
     }[FACTS[fact][0]]
-    return start, month_end(year, mon)
+    return start, month_end(month)
 
 
 def sources(municipality: str | None, month: str, fact: str, committee: str | None = None) -> list[Source]:

@@ -25,7 +25,7 @@ import duckdb
 
 from data import settings
 from data.formatting import number, submissions_text
-from data.periods import add_months, month_end, month_of, months_between, parse_period
+from data.periods import add_months, month_end, month_of, month_start, months_between, parse_period
 from etl import kolada
 from etl.failure import EXIT_REJECTED, PUBLISH_ERRORS, explain
 from etl.failure import report as report_failure
@@ -452,22 +452,14 @@ def _month_index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
-def _first(month: str) -> date:
-    return date(int(month[:4]), int(month[5:7]), 1)
-
-
-def _last(month: str) -> date:
-    return month_end(int(month[:4]), int(month[5:7]))
-
-
 def _plus_months(day: date, months: int) -> date:
     """The same day (or the month's last) `months` months later."""
-    end = _last(add_months(month_of(day), months))
+    end = month_end(add_months(month_of(day), months))
     return end.replace(day=min(day.day, end.day))
 
 
 def _day_in(rng: random.Random, month: str) -> date:
-    return _first(month) + timedelta(days=rng.randrange(_last(month).day))
+    return month_start(month) + timedelta(days=rng.randrange(month_end(month).day))
 
 
 def demo_municipalities(count: int = 10) -> list[Municipality]:
@@ -691,7 +683,7 @@ def _meetings(seed: str, muni: Municipality, year: int) -> list[tuple[str, date]
 def _assignments(seed: str, muni: Municipality, months: list[str]) -> list[dict]:
     """The municipality's assignments with their timelines; snapshots are taken per committee and month."""
     rng = _rng(seed, muni.code, "assignments")
-    first_year, last = int(months[0][:4]) - 1, _last(months[-1])
+    first_year, last = int(months[0][:4]) - 1, month_end(months[-1])
     items = []
     for year in range(first_year, last.year + 1):
         meetings = [(b, d) for b, d in _meetings(seed, muni, year) if d <= last]
@@ -704,7 +696,7 @@ def _assignments(seed: str, muni: Municipality, months: list[str]) -> list[dict]
                 committee = rng.choice(muni.committees)
                 style = _weighted(rng, ASSIGNMENT_STYLES)
                 start = day + timedelta(days=rng.randint(15, 90))
-                due = _last(add_months(month_of(day), rng.randint(6, 18)))
+                due = month_end(add_months(month_of(day), rng.randint(6, 18)))
                 done = cancelled = reported = None
                 if style == "on_time":
                     done = due - timedelta(days=rng.randint(0, 90))
@@ -735,7 +727,7 @@ def _assignments(seed: str, muni: Municipality, months: list[str]) -> list[dict]
 
 def _assignment_snapshot(items: list[dict], committee: str, month: str) -> list[dict]:
     """Assignments of a committee as its report for the month shows them."""
-    day, rows = _last(month), []
+    day, rows = month_end(month), []
     for a in items:
         if a["recipient"] != committee or a["decision_date"] > day:
             continue
@@ -782,7 +774,7 @@ class _Project:
 def _projects(seed: str, muni: Municipality, last_month: str) -> list[_Project]:
     """The municipality's projects, arranged so every phase is present in the last month."""
     rng = _rng(seed, muni.code, "projects")
-    last = _last(last_month)
+    last = month_end(last_month)
     scale = max(0.3, muni.inhabitants / 40_000)
     projects = []
     for index in range(max(5, round(len(muni.committees) * rng.uniform(1.6, 2.4)))):
@@ -838,7 +830,7 @@ def _projects(seed: str, muni: Municipality, last_month: str) -> list[_Project]:
 
 def _project_snapshot(projects: list[_Project], committee: str, month: str) -> list[dict]:
     """The committee's project bank as its report for the month shows it."""
-    day, rows = _last(month), []
+    day, rows = month_end(month), []
     for p in projects:
         bp1, bp4 = p.milestones[0], p.milestones[3]
         if p.committee != committee or p.start > day or bp4 < day - timedelta(days=183):
@@ -948,7 +940,7 @@ def _municipality_workbooks(seed: str, muni: Municipality, months: list[str]) ->
         rng = _rng(seed, muni.code, committee.code, "submission")
         contact = rng.choice(CONTACT_ROLES)
         for month in months:
-            report_date = _last(month) + timedelta(days=rng.randint(5, 12))
+            report_date = month_end(month) + timedelta(days=rng.randint(5, 12))
             if month == months[-1] and (muni.code, committee.code) in NOT_YET_REPORTED:
                 continue
             facts: dict[str, list[dict]] = {"economy": economy[month]}

@@ -21,6 +21,8 @@ CURRENT_KEYS: dict[str, tuple[str, ...]] = {
     "meeting": ("municipality_code", "body", "meeting_date"),
 }
 
+SNAPSHOT_TABLES = ("deviation", "assignment", "project")  # facts shown "as of a month" (etl/sql/as_of.sql)
+
 
 def sql(name: str) -> str:
     """The text of etl/sql/NAME.sql."""
@@ -37,6 +39,9 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 def create_macros(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create the warehouse's macros; on every publish, so a file from an older etl gains them too."""
     con.execute(sql("in_force"))
+    template = sql("as_of")
+    for table in SNAPSHOT_TABLES:
+        con.execute(template.format(table=table, key=", ".join(CURRENT_KEYS[table])))
 
 
 def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -7,7 +7,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from data import meta, projects
 from data.formatting import iso_date, number, percent, tkr
-from data.periods import month_label
+from data.periods import as_of_day, month_label
 from data.vocabulary import PHASE, PROJECT_FLAG
 from ui.components import (
     data_table,
@@ -198,7 +198,7 @@ def update(municipality, month, committee, fas, flagga):
     """Refresh key figures, table, flags and portfolio views for the chosen filters."""
     today = date.today()
     chosen = _chosen(municipality, month, committee, fas, flagga, today)
-    on = projects.reference_date(month, today)
+    on = as_of_day(month, today)
     scope = (
         f"{number(len(chosen))} projekt enligt senaste rapport till och med {month_label(month)}. "
         f"Flaggorna gäller läget {iso_date(on)}."

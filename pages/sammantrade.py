@@ -5,13 +5,12 @@ presentation clicker, Esc leaves), keeping `?bild=N` in the address so a slide c
 gives the handout: assets/sammantrade.css puts each committee on its own stamped page.
 """
 
-from datetime import date
-
 import dash
 from dash import Input, Output, State, clientside_callback, html
 
 from data import meetings, meta
 from data.formatting import iso_date, number
+from data.periods import as_of_day
 from ui.components import empty_state, filter_href, no_data_page, page
 from ui.meetings import (
     assignment_line,
@@ -36,7 +35,7 @@ def layout(kommun=None, period=None, mote=None, bild=None, ordning=None, **_):
     filters = meta.resolve(kommun, period)
     if filters.month is None:
         return no_data_page(TITLE)
-    as_of = meetings.as_of_date(filters.month, date.today())
+    as_of = as_of_day(filters.month)
     dates = meetings.meeting_dates(filters.municipality)
     meeting = meeting_for(mote, dates, as_of)
     order = [c.strip() for c in ordning.split(",")] if isinstance(ordning, str) else []

@@ -8,6 +8,7 @@ from dash import Input, Output, State, callback, dcc, html
 from data import assignments as data
 from data import meetings, meta
 from data.formatting import iso_date, number
+from data.periods import as_of_day
 from data.vocabulary import ASSIGNMENT_STATE, DECIDED_BY
 from ui.assignments import (
     all_columns,
@@ -132,7 +133,7 @@ def _year(ar) -> int | None:
 
 def _selection(municipality, month, committee, status, beslutat, ar):
     """(as-of date, every assignment of the committee filter, those matching the page's other filters)."""
-    as_of = meetings.as_of_date(month, date.today())
+    as_of = as_of_day(month)
     every = data.assignments(municipality, as_of, committee)
     return as_of, every, data.select(every, status, beslutat, _year(ar))
 

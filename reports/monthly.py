@@ -21,7 +21,7 @@ from pathlib import Path
 from data import assignments, db, deviations, economy, goals, meta, projects, settings, versions
 from data.deviations import Deviation
 from data.formatting import iso_date, number, percent
-from data.periods import add_months, month_end, month_label, parse_period
+from data.periods import add_months, as_of_day, month_label, parse_period
 from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE, SEVERITY
 from reports import charts
 from reports.document import Document, Heading, Image, Paragraph, Table
@@ -87,7 +87,7 @@ class GeneratedReport:
 
 def collect(municipality: str, month: str, today: date | None = None) -> MonthlyData:
     """Read the month's economy, deviations, goal changes, red projects and overdue assignments."""
-    as_of = min(month_end(int(month[:4]), int(month[5:7])), today or date.today())
+    as_of = as_of_day(month, today)
     every = deviations.deviations(municipality, month, as_of=as_of)
     red = [
         p

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from data import economy
-from data.meetings import Stamp, as_of_date, committee_economy, economy_months, slides, stamp
+from data.meetings import Stamp, committee_economy, economy_months, slides, stamp
 from tests.test_assignments_data import build_scenario
 
 
@@ -14,12 +14,6 @@ def warehouse(tmp_path, monkeypatch):
     path = build_scenario(tmp_path / "warehouse.duckdb")
     monkeypatch.setenv("STYRKEDJAN_DB", str(path))
     return path
-
-
-def test_as_of_is_today_or_the_end_of_a_past_month():
-    assert as_of_date("2025-03", date(2026, 11, 23)) == date(2025, 3, 31)
-    assert as_of_date("2025-03", date(2025, 3, 12)) == date(2025, 3, 12)
-    assert as_of_date("2024-02", date(2025, 1, 1)) == date(2024, 2, 29)
 
 
 def test_slides_one_per_committee_in_swedish_order(warehouse):

@@ -2,7 +2,17 @@
 
 from datetime import date
 
-from data.periods import MONTH_ABBREVIATIONS, add_months, month_label, month_short, months_between, parse_period
+from data.periods import (
+    MONTH_ABBREVIATIONS,
+    add_months,
+    as_of_day,
+    month_end,
+    month_label,
+    month_short,
+    month_start,
+    months_between,
+    parse_period,
+)
 
 
 def test_periods_parse_months_tertials_and_years():
@@ -10,6 +20,20 @@ def test_periods_parse_months_tertials_and_years():
     assert parse_period("T2 2025") == ("2025-T2", date(2025, 1, 1), date(2025, 8, 31))
     assert parse_period("2024") == ("2024", date(2024, 1, 1), date(2024, 12, 31))
     assert parse_period("2025-13") is None
+
+
+def test_last_and_first_day_of_a_month():
+    assert month_end("2026-02") == date(2026, 2, 28)
+    assert month_end("2024-02") == date(2024, 2, 29)
+    assert month_end("2025-12") == date(2025, 12, 31)
+    assert month_start("2025-12") == date(2025, 12, 1)
+
+
+def test_as_of_day_is_the_month_end_or_today_while_the_month_runs():
+    assert as_of_day("2026-02", date(2026, 12, 2)) == date(2026, 2, 28)
+    assert as_of_day("2024-02", date(2025, 1, 1)) == date(2024, 2, 29)
+    assert as_of_day("2026-12", date(2026, 12, 2)) == date(2026, 12, 2)
+    assert as_of_day("2026-12", date(2026, 12, 31)) == date(2026, 12, 31)
 
 
 def test_month_arithmetic():

@@ -100,8 +100,6 @@ def test_status_report_limit_is_a_setting(one_per_flag, monkeypatch):
 def test_flags_are_judged_on_today_when_the_month_has_not_ended(one_per_flag):
     # Mid-March only 44 days have passed since 2025-01-29.
     assert flag_codes(projects.portfolio("2280", "2025-03", today=date(2025, 3, 14)))["P-STALE"] == []
-    assert projects.reference_date("2025-03", today=date(2025, 3, 14)) == date(2025, 3, 14)
-    assert projects.reference_date("2025-03", today=date(2026, 1, 1)) == date(2025, 3, 31)
 
 
 def test_portfolio_row_values_and_swedish_order(one_per_flag):

@@ -1,23 +1,16 @@
 -- Every assignment of one municipality as of a date ($as_of), with its derived state.
--- Snapshot rule: each assignment's row comes from the latest submission in force whose period ends by
--- the end of $as_of's month. done_date is when it was first reported done (that report's period end), or its
--- report-back date if earlier. $committee NULL means every recipient. One pass over the snapshots: the window
--- gives both the latest row and the first report showing 'done'.
+-- Snapshot rule: each assignment's row is the one shown as of the end of $as_of's month ($month_end;
+-- assignment_as_of, etl/sql/as_of.sql). done_date is when it was first reported done (that report's period end),
+-- or its report-back date if earlier. $committee NULL means every recipient. One pass over the snapshots: the
+-- window gives the first report showing 'done', is_latest the row shown.
 with snapshots as (
     select
         a.case_number, a.paragraph, a.decided_by, a.decision_date, a.title, a.recipient, a.due_date,
         a.status, a.reported_back_date, a.comment,
-        min(case when a.status = 'done' then s.period_end end) over (partition by a.case_number) as done_period_end,
-        row_number() over (
-            partition by a.case_number
-            order by s.period_end desc, s.loaded_at desc, s.submission_id desc
-        ) as rn
-    from assignment a
-    join in_force($cutoff) s on s.submission_id = a.submission_id
-    where a.municipality_code = $municipality
-      and s.municipality_code = $municipality
-      and s.period_end <= last_day($as_of::date)
-      and a.decision_date <= $as_of::date
+        min(case when a.status = 'done' then a.snapshot_end end) over (partition by a.case_number) as done_period_end,
+        a.is_latest
+    from assignment_as_of($cutoff, $municipality, $month_end) a
+    where a.decision_date <= $as_of::date
 ),
 
 with_state as (
@@ -32,7 +25,7 @@ with_state as (
         end as state,
         case when l.status = 'done' then least(l.reported_back_date, l.done_period_end) end as done_date
     from snapshots l
-    where l.rn = 1
+    where l.is_latest
 )
 
 select

@@ -1,20 +1,7 @@
--- Deviation reports as of a month: each deviation's row from its latest submission in force whose period
--- ends by the end of the month, with the day it was first seen, so "new since last month" can be told.
-with known as (
-    select s.period_end, s.loaded_at, s.submission_id, d.*
-    from deviation d
-    join in_force($cutoff) s using (submission_id)
-    where d.municipality_code = $municipality and s.municipality_code = $municipality
-        and s.period_end <= $month_end
-),
-ranked as (
-    select *,
-        row_number() over (
-            partition by committee_code, deviation_id
-            order by period_end desc, loaded_at desc, submission_id desc
-        ) as rn,
-        min(period_end) over (partition by committee_code, deviation_id) as first_seen
-    from known
+-- Deviation reports as of a month: each deviation's row shown as of the end of the month (deviation_as_of,
+-- etl/sql/as_of.sql), with the day it was first seen, so "new since last month" can be told.
+with ranked as (
+    select * from deviation_as_of($cutoff, $municipality, $month_end) where is_latest
 )
 select
     r.committee_code,
@@ -32,8 +19,7 @@ select
     r.first_seen
 from ranked r
 left join committee c on c.municipality_code = $municipality and c.committee_code = r.committee_code
-where r.rn = 1
-    and ($committee is null or r.committee_code = $committee)
+where ($committee is null or r.committee_code = $committee)
     and ($type is null or r.type = $type)
     and ($severity is null or r.severity = $severity)
     and ($status is null or r.status = $status or ($status = 'not_closed' and r.status <> 'closed'))

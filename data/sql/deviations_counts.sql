@@ -1,36 +1,24 @@
--- Counts over time for the months $first_month..$month_end, in one scan of the municipality's deviations:
+-- Counts over time for the months $first_month..$month_end:
 -- kind 'status': deviations by status at the end of each month (each month its own as-of snapshot);
 -- kind 'type': deviations reported in each month by type, as known at the end of $month_end.
 with months as (
     select strftime(m, '%Y-%m') as month, last_day(m) as month_end
     from unnest(generate_series($first_month::date, $month_end::date, interval 1 month)) as t(m)
 ),
-known as (
-    select s.period_end, s.loaded_at, s.submission_id, d.committee_code, d.deviation_id, d.reported_date,
-        d.type, d.severity, d.status
-    from deviation d
-    join in_force($cutoff) s using (submission_id)
-    where d.municipality_code = $municipality and s.municipality_code = $municipality
-        and s.period_end <= $month_end
-        and ($committee is null or d.committee_code = $committee)
-        and ($severity is null or d.severity = $severity)
-),
+-- each month its own as-of snapshot (deviation_as_of, etl/sql/as_of.sql)
 snapshots as (
-    select m.month, k.status, k.type
-    from months m
-    join known k on k.period_end <= m.month_end
-    qualify row_number() over (
-        partition by m.month, k.committee_code, k.deviation_id
-        order by k.period_end desc, k.loaded_at desc, k.submission_id desc
-    ) = 1
+    select m.month, d.status, d.type
+    from months m,
+        lateral (select * from deviation_as_of($cutoff, $municipality, m.month_end) where is_latest) d
+    where ($committee is null or d.committee_code = $committee)
+        and ($severity is null or d.severity = $severity)
 ),
 latest as (
     select *
-    from known
-    qualify row_number() over (
-        partition by committee_code, deviation_id
-        order by period_end desc, loaded_at desc, submission_id desc
-    ) = 1
+    from deviation_as_of($cutoff, $municipality, $month_end)
+    where is_latest
+        and ($committee is null or committee_code = $committee)
+        and ($severity is null or severity = $severity)
 )
 select 'status' as kind, month, status as code, count(*) as deviations
 from snapshots

@@ -1,4 +1,4 @@
--- Each committee goal of a municipality as assessed by the end of $month (its latest assessment with
+-- Each committee goal of a municipality as assessed by the end of $month_end (its latest assessment with
 -- period_end <= end of month), with the assessment before that one. $committee NULL means every committee.
 with assessed as (
     select
@@ -8,7 +8,7 @@ with assessed as (
     from current_goal_at($cutoff) g
     where g.municipality_code = $municipality
       and ($committee is null or g.committee_code = $committee)
-      and g.period_end <= last_day(cast($month || '-01' as date))
+      and g.period_end <= $month_end
 )
 
 select

@@ -1,11 +1,11 @@
--- Goal attainment over time: for each assessment period ending by $month, how many goals had each
+-- Goal attainment over time: for each assessment period ending by $month_end, how many goals had each
 -- assessment (each goal's latest assessment as of that period's end). $committee NULL means every committee.
 with goals as (
     select committee_code, goal_id, period_end, assessment
     from current_goal_at($cutoff)
     where municipality_code = $municipality
       and ($committee is null or committee_code = $committee)
-      and period_end <= last_day(cast($month || '-01' as date))
+      and period_end <= $month_end
 ),
 
 periods as (

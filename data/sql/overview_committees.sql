@@ -1,13 +1,13 @@
 -- One row per committee of a municipality for one month ($month, YYYY-MM): has it reported, its goal attainment,
 -- budget deviation and forecast, open deviations, overdue assignments, red projects, and the change since the
--- previous month ($previous). Snapshot facts are taken "as of" the month: the row from the latest
--- submission in force (in_force) whose period ends by the end of the month. An assignment is overdue when open
--- past its due date on $as_of: the end of the month, or today when the month is not over (as on /uppdrag).
+-- previous month ($previous). Snapshot facts are taken "as of" the month: the rows shown as of its end
+-- ($month_end; <table>_as_of, etl/sql/as_of.sql). An assignment is overdue when open past its due date on
+-- $as_of: the end of the month, or today when the month is not over (as on /uppdrag).
 with bounds as (
     select
-        cast($month || '-01' as date) as month_start,
-        last_day(cast($month || '-01' as date)) as month_end,
-        last_day(cast($previous || '-01' as date)) as previous_end,
+        $month_start::date as month_start,
+        $month_end::date as month_end,
+        $previous_end::date as previous_end,
         substr($month, 1, 4) || '-01' as year_start
 ),
 
@@ -70,16 +70,9 @@ economy as (
 -- As on /avvikelser (data/sql/deviations_as_of.sql): a deviation is new when no submission ending by the end of
 -- the previous month knew it, so one reported late still counts as new once.
 deviations as (
-    select
-        d.committee_code, d.deviation_id, d.status,
-        min(s.period_end) over (partition by d.committee_code, d.deviation_id) as first_seen
-    from deviation d
-    join in_force($cutoff) s on s.submission_id = d.submission_id, bounds b
-    where d.municipality_code = $municipality and s.municipality_code = $municipality and s.period_end <= b.month_end
-    qualify row_number() over (
-        partition by d.committee_code, d.deviation_id
-        order by s.period_end desc, s.loaded_at desc, s.submission_id desc
-    ) = 1
+    select d.committee_code, d.deviation_id, d.status, d.first_seen
+    from deviation_as_of($cutoff, $municipality, $month_end) d
+    where d.is_latest
 ),
 
 deviation_counts as (
@@ -93,13 +86,8 @@ deviation_counts as (
 
 assignments as (
     select a.recipient, a.status, a.due_date
-    from assignment a
-    join in_force($cutoff) s on s.submission_id = a.submission_id, bounds b
-    where a.municipality_code = $municipality and s.municipality_code = $municipality and s.period_end <= b.month_end
-      and a.decision_date <= b.month_end
-    qualify row_number() over (
-        partition by a.case_number order by s.period_end desc, s.loaded_at desc, s.submission_id desc
-    ) = 1
+    from assignment_as_of($cutoff, $municipality, $month_end) a
+    where a.is_latest and a.decision_date <= $month_end
 ),
 
 assignment_counts as (
@@ -111,12 +99,8 @@ assignment_counts as (
 
 projects as (
     select p.owner, p.phase, p.light_time, p.light_cost, p.light_delivery
-    from project p
-    join in_force($cutoff) s on s.submission_id = p.submission_id, bounds b
-    where p.municipality_code = $municipality and s.municipality_code = $municipality and s.period_end <= b.month_end
-    qualify row_number() over (
-        partition by p.project_id order by s.period_end desc, s.loaded_at desc, s.submission_id desc
-    ) = 1
+    from project_as_of($cutoff, $municipality, $month_end) p
+    where p.is_latest
 ),
 
 project_counts as (

@@ -1,17 +1,10 @@
--- Each project of a municipality as of a month: its row from the latest submission in force whose
--- period ends on or before $as_of (same tie-breaks as current_*), optionally only one owner committee.
+-- Each project of a municipality as of a month: its row shown as of $as_of (project_as_of, etl/sql/as_of.sql),
+-- optionally only one owner committee.
 with reported as (
-    select
-        p.*,
-        s.period,
-        row_number() over (
-            partition by p.project_id
-            order by s.period_end desc, s.loaded_at desc, s.submission_id desc
-        ) as rn
-    from project p
-    join in_force($cutoff) s using (submission_id)
-    where p.municipality_code = $municipality and s.municipality_code = $municipality
-      and s.period_end <= $as_of
+    select p.*, s.period
+    from project_as_of($cutoff, $municipality, $as_of) p
+    join submission s using (submission_id)
+    where p.is_latest
 )
 -- Columns in the order of data.projects.Project's fields.
 select
@@ -24,5 +17,5 @@ select
     r.last_status_report, r.final_report, r.report_date, r.period, r.committee_code
 from reported r
 left join committee c on c.municipality_code = r.municipality_code and c.committee_code = r.owner
-where r.rn = 1 and ($committee is null or r.owner = $committee)
+where ($committee is null or r.owner = $committee)
 order by r.name collate sv, r.project_id
