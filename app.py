@@ -26,6 +26,7 @@ from ui.components import (
     as_of_banner,
     last_values,
     query_string,
+    unknown_controls,
     unknown_filters,
     url_notice,
 )
@@ -141,7 +142,8 @@ def _page_path(page: dict, query: dict) -> str:
 
 def _guard(page: dict):
     """Wrap a page layout, once for every page: repeated URL parameters keep their last value, global filter
-    values the warehouse lacks get a Swedish notice instead of a silent fallback, access is checked (accounts.web),
+    values the warehouse lacks and page-specific values the built page does not show get a Swedish notice instead
+    of a silent fallback, access is checked (accounts.web),
     and a missing or unreadable warehouse or an unknown version gives a Swedish page instead of an error."""
     layout, template = page["layout"], page.get("path_template") or ""
     accepted = set(inspect.signature(layout).parameters)
@@ -161,6 +163,7 @@ def _guard(page: dict):
                 if version:
                     latest = here + query_string(**{k: v for k, v in shown.items() if k != VERSION_PARAM})
                     notices.append(as_of_banner(versions.find(version), latest))
+                unknown |= unknown_controls({k: v for k, v in shown.items() if k in accepted}, content)
                 if unknown:
                     notices.append(url_notice(unknown, content, here, shown))
                 return html.Div([*notices, content]) if notices else content

@@ -17,6 +17,10 @@ def _labelled(name: str, label: str, control) -> html.Div:
     return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
 
 
+def _known(value, options: list[dict]):
+    return value if value in [o["value"] for o in options] else None
+
+
 def layout(konto=None, handling=None, sok=None, **_):
     """The audit log for ?konto=&handling=&sok=, newest first, 50 lines a page."""
     actions = [{"label": label, "value": key} for key, label in audit.ACTIONS.items()]
@@ -25,12 +29,16 @@ def layout(konto=None, handling=None, sok=None, **_):
         html.Div(
             [
                 _labelled(
-                    "konto", "Vem", dropdown(f"{PREFIX}-konto", options=accounts, value=konto, placeholder="Alla")
+                    "konto",
+                    "Vem",
+                    dropdown(f"{PREFIX}-konto", options=accounts, value=_known(konto, accounts), placeholder="Alla"),
                 ),
                 _labelled(
                     "handling",
                     "Handling",
-                    dropdown(f"{PREFIX}-handling", options=actions, value=handling, placeholder="Alla"),
+                    dropdown(
+                        f"{PREFIX}-handling", options=actions, value=_known(handling, actions), placeholder="Alla"
+                    ),
                 ),
                 _labelled(
                     "sok",

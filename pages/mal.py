@@ -113,6 +113,12 @@ def indicator_options(indicator_list: list[Indicator]) -> list[dict]:
     return [{"label": f"{i.indicator_id} {i.name}", "value": i.key} for i in indicator_list]
 
 
+def indicator_choice(indicator_list: list[Indicator], chosen: str | None) -> str | None:
+    """The chosen indicator when the selection has it, else the first one."""
+    keys = [i.key for i in indicator_list]
+    return chosen if chosen in keys else (keys[0] if keys else None)
+
+
 def indicator_facts(indicator: Indicator | None, median: float | None = None, national=None) -> html.Div:
     """Own outcome and target, status, and, with a Kolada KPI, the network's and the country's median beside them."""
     if indicator is None:
@@ -160,10 +166,17 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
     filters = meta.resolve(kommun, period, namnd)
     if filters.municipality is None:
         return no_data_page(TITLE)
+    indicator_list = goals.indicators(filters.municipality, filters.month, filters.committee)
     indicator_picker = html.Div(
         [
             html.Label("Indikator", htmlFor="mal-indikator"),
-            dropdown("mal-indikator", value=indikator, clearable=False, placeholder="Välj indikator"),
+            dropdown(
+                "mal-indikator",
+                options=indicator_options(indicator_list),
+                value=indicator_choice(indicator_list, indikator),
+                clearable=False,
+                placeholder="Välj indikator",
+            ),
         ],
         className="col-12 col-lg-8",
     )
@@ -226,13 +239,12 @@ def update_chain(municipality, month, committee, chosen):
     """The chain of steering, the goal table and the indicators to choose from."""
     goal_list = goals.goals(municipality, month, committee)
     indicator_list = goals.indicators(municipality, month, committee)
-    keys = [i.key for i in indicator_list]
     return (
         chain_figure(goal_list, indicator_list),
         chain_text(goal_list, indicator_list) if goal_list else empty_state("Inga mål för urvalet."),
         [goal_row(g) for g in goal_list],
         indicator_options(indicator_list),
-        chosen if chosen in keys else (keys[0] if keys else None),
+        indicator_choice(indicator_list, chosen),
     )
 
 

@@ -38,8 +38,10 @@ def layout(kommun=None, period=None, mote=None, bild=None, ordning=None, **_):
     as_of = as_of_day(filters.month)
     dates = meetings.meeting_dates(filters.municipality)
     meeting = meeting_for(mote, dates, as_of)
-    order = [c.strip() for c in ordning.split(",")] if isinstance(ordning, str) else []
-    deck = meetings.in_agenda_order(meetings.slides(filters.municipality, filters.month, meeting, as_of), order)
+    unordered = meetings.slides(filters.municipality, filters.month, meeting, as_of)
+    known = {s.committee for s in unordered}
+    order = [c.strip() for c in ordning.split(",") if c.strip() in known] if isinstance(ordning, str) else []
+    deck = meetings.in_agenda_order(unordered, order)
     if not deck:
         return page(TITLE, empty_state("Kommunen har inga nämnder i Styrkedjan ännu."))
     summary = meetings.summary(filters.municipality, filters.month, deck)
@@ -54,7 +56,7 @@ def layout(kommun=None, period=None, mote=None, bild=None, ordning=None, **_):
         "stamp_name": stamp.municipality,
     }
     names = {s.committee: s.name for s in deck}
-    picker = chooser(filters.municipality, meeting, dates, deck, ordning if isinstance(ordning, str) else None)
+    picker = chooser(filters.municipality, meeting, dates, deck, ",".join(order) or None)
     due_title = f"Att återrapportera {iso_date(meeting)}" if meeting else "Att återrapportera"
     last = len(deck) + 1
     slides = [

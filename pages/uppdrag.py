@@ -64,8 +64,9 @@ def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=
     filters = meta.resolve(kommun, period, namnd)
     if filters.month is None:
         return no_data_page(TITLE)
-    # The year options come with the first callback; until then the year from the URL is the only option.
-    year = ar if ar and ar.isdigit() else None
+    as_of = meetings.as_of_date(filters.month, date.today())
+    years = _year_options(data.assignments(filters.municipality, as_of, filters.committee))
+    year = ar if ar in [o["value"] for o in years] else None
     extra = [
         _dropdown(
             "status",
@@ -81,7 +82,7 @@ def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=
             beslutat if beslutat in DECIDED_BY.codes else None,
             "KF och KS",
         ),
-        _dropdown("ar", "Beslutsår", [{"label": year, "value": year}] if year else [], year, "Alla år"),
+        _dropdown("ar", "Beslutsår", years, year, "Alla år"),
     ]
     return page(
         TITLE,

@@ -109,18 +109,96 @@ def unknown_filters(query: dict, accepted: Iterable[str]) -> tuple[dict, dict[st
     return {**query, **dict.fromkeys(unknown)}, unknown
 
 
-def _shown_value(component, suffix: str):
-    """The value of the first control whose id ends with suffix in a layout tree (what the page shows)."""
-    component_id = getattr(component, "id", None)
-    if isinstance(component_id, str) and component_id.endswith(suffix) and getattr(component, "value", None):
-        return component.value
+def _nodes(component, parent=None):
+    """(node, parent) for every component of a layout tree, depth first."""
+    yield component, parent
     children = getattr(component, "children", None)
     for child in children if isinstance(children, (list, tuple)) else [children]:
         if child is not None and not isinstance(child, (str, int, float)):
-            found = _shown_value(child, suffix)
-            if found is not None:
-                return found
+            yield from _nodes(child, component)
+
+
+def _control(component, suffix: str):
+    """The first control (a component with a value property) whose id ends with suffix in a layout tree."""
+    for node, _ in _nodes(component):
+        component_id = getattr(node, "id", None)
+        if isinstance(component_id, str) and component_id.endswith(suffix) and "value" in node._prop_names:
+            return node
     return None
+
+
+def _shown_value(component, suffix: str):
+    """The value of the first control whose id ends with suffix in a layout tree (what the page shows)."""
+    control = _control(component, suffix)
+    return getattr(control, "value", None) or None
+
+
+def _parts(value) -> list[str]:
+    """A URL or control value as its comma-separated parts ('KS, BUN' and 'KS,BUN' say the same)."""
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [part.strip() for part in str(value).split(",") if part.strip()] if value is not None else []
+
+
+def _option_labels(control) -> dict[str, str]:
+    """A control's options as value -> label (list of dicts, list of values or a dict)."""
+    options = getattr(control, "options", None) or []
+    if isinstance(options, dict):
+        return {str(value): str(label) for value, label in options.items()}
+    pairs = [(o.get("value"), o.get("label")) if isinstance(o, dict) else (o, o) for o in options]
+    return {str(value): label if isinstance(label, str) else str(value) for value, label in pairs}
+
+
+def _means_shown(given: str, control) -> bool:
+    """Whether the control shows what the URL asked for: the same value (or set of values), one of its options."""
+    shown, options = getattr(control, "value", None), _option_labels(control)
+    if isinstance(shown, (list, tuple)):
+        wanted = _parts(given)
+        return sorted(wanted) == sorted(_parts(shown)) and (not options or set(wanted) <= set(options))
+    return _parts(given) == _parts(shown) and (not options or str(shown) in options)
+
+
+def unknown_controls(query: dict, content) -> dict[str, str]:
+    """The page-specific URL values (?status=, ?ar=, ...) the page does not show: the control `<prefix>-<name>`
+    of the built layout holds another value, or the value is none of its options. Parameters without a control
+    in the layout are not checked."""
+    unknown = {}
+    for name, given in query.items():
+        if name in CARRIED_PARAMS or given in (None, ""):
+            continue
+        control = _control(content, f"-{name}")
+        if control is not None and not _means_shown(given, control):
+            unknown[name] = str(given)
+    return unknown
+
+
+def _label_of(content, control) -> str:
+    """The visible name of a control: its <label for=…>, or the legend of the fieldset around it."""
+    for node, parent in _nodes(content):
+        if isinstance(node, html.Label) and getattr(node, "htmlFor", None) == control.id:
+            return _text(node.children)
+        if node is control and isinstance(parent, html.Fieldset):
+            legend = next((c for c in parent.children if isinstance(c, html.Legend)), None)
+            if legend is not None:
+                return _text(legend.children)
+    return control.id.rsplit("-", 1)[-1]
+
+
+def _text(children) -> str:
+    if isinstance(children, (list, tuple)):
+        return "".join(c for c in children if isinstance(c, str)).strip()
+    return str(children).strip() if isinstance(children, (str, int, float)) else ""
+
+
+def _control_line(name: str, given: str, content) -> str:
+    """'Status ”bogus” finns inte; visar ”Alla”.' for a page-specific URL value the page does not show."""
+    control = _control(content, f"-{name}")
+    labels = _option_labels(control)
+    shown = [labels.get(part, part) for part in _parts(control.value)]
+    if not shown:  # nothing chosen: the option for '', the placeholder, else all (a menu) or none (a list)
+        fallback = "inga" if isinstance(control.value, list) or not labels else "Alla"
+        shown = [labels.get("", getattr(control, "placeholder", None) or fallback)]
+    return f"{_label_of(content, control)} ”{_quoted(given)}” finns inte; visar ”{', '.join(shown)}”."
 
 
 def _quoted(value: str) -> str:
@@ -128,8 +206,8 @@ def _quoted(value: str) -> str:
 
 
 def url_notice(unknown: dict[str, str], content, path: str, query: dict) -> html.Div:
-    """A Swedish notice for each unknown URL value ('Kommunen 9999 finns inte i lagret; visar Härnösand (2280).')
-    and a link to what the page shows instead."""
+    """A Swedish notice for each unknown URL value ('Kommunen 9999 finns inte i lagret; visar Härnösand (2280).',
+    'Status ”bogus” finns inte; visar ”Alla”.') and a link to what the page shows instead."""
     names = dict(meta.municipalities())
     fallback = meta.resolve(query.get("kommun"), query.get("period"))
     code = _shown_value(content, "-kommun") or fallback.municipality
@@ -142,8 +220,13 @@ def url_notice(unknown: dict[str, str], content, path: str, query: dict) -> html
         lines.append(f"Månaden {_quoted(unknown['period'])} finns inte i lagret för {names.get(code)}; visar {shown}.")
     if "namnd" in unknown:
         lines.append(f"Nämnden {_quoted(unknown['namnd'])} finns inte i {names.get(code)}; visar alla nämnder.")
+    lines += [_control_line(n, given, content) for n, given in unknown.items() if n not in GLOBAL_FILTERS]
     kept = {name: value for name, value in query.items() if value not in (None, "") and name not in unknown}
-    href = path + query_string(**{**kept, "kommun": code, "period": month})
+    if _control(content, "-kommun") is not None:  # a page with the filter bar: link to what it shows
+        kept |= {"kommun": code, "period": month}
+    elif "kommun" in query:
+        kept["kommun"] = code
+    href = path + query_string(**kept)
     return html.Div(
         [*(html.P(line, className="mb-1") for line in lines), dcc.Link("Länk till det som visas", href=href)],
         className="url-notice",

@@ -20,7 +20,7 @@ def group_controls(prefix: str, municipality: str | None, chosen: Group, kommune
             dcc.Input(
                 id=f"{prefix}-kommuner",
                 type="text",
-                value=kommuner if isinstance(kommuner, str) else ",".join(kommuner or []),
+                value=",".join(groups.parse_list(kommuner)),  # the known codes: an unknown one gets the URL notice
                 debounce=True,
                 className="form-control",
                 inputMode="numeric",

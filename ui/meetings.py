@@ -21,12 +21,13 @@ STATIC_GRAPH = {**GRAPH_CONFIG, "staticPlot": True, "responsive": False}
 
 
 def meeting_for(mote: str | None, dates: list[date], as_of: date) -> date | None:
-    """The meeting from the URL when it is a date, else the next council meeting (or the last one)."""
+    """The meeting from the URL when it is one in the plan, else the next council meeting (or the last one)."""
     try:
-        if mote:
-            return date.fromisoformat(mote)
+        wanted = date.fromisoformat(mote) if mote else None
     except ValueError:
-        pass
+        wanted = None
+    if wanted in dates:
+        return wanted
     return meetings.next_meeting(dates, as_of) or meetings.last_meeting(dates, as_of)
 
 
