@@ -12,6 +12,7 @@ COMMANDS = {
     "status": ("etl.status", "Visa vad som är inläst per kommun, nämnd och period, och vad som saknas."),
     "template": ("etl.template", "Skriv en tom rapportmall (xlsx) med instruktioner."),
     "demo": ("etl.demo", "Bygg ett demolager med påhittade siffror (och eventuellt demofiler i xlsx)."),
+    "calendar": ("etl.deadlines", "Läs in rapportkalendern (årshjulet): sista dag per period, kommun och nämnd."),
     "kolada": ("etl.kolada", "Importera nationella jämförelsetal från en nedladdad Kolada-fil (JSON eller CSV)."),
     "versions": ("etl.versions", "Lista lagrets dataversioner: id, tid, inlämningar i kraft och anteckning."),
     "withdraw": ("etl.withdraw", "Återkalla en inlämning: publicera en version utan den (med vem och varför)."),

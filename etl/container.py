@@ -5,7 +5,9 @@ cell at XFD1048576 (python-calamine then tries to allocate ~512 GiB and aborts t
 the zip directory and the raw XML only, with fixed limits, and say in Swedish what is wrong with the file.
 """
 
+import csv
 import html
+import io
 import posixpath
 import re
 import zipfile
@@ -121,6 +123,23 @@ def check_size(path: Path, file_name: str, limit: int | None = None) -> None:
                 )
             ]
         )
+
+
+def decode_text(raw: bytes) -> str:
+    """The text of a plain-text file: UTF-8 (with or without a byte order mark), else Windows-1252 as old Excel
+    saves it."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    """The rows of a CSV file: semicolon separated (Swedish Excel) when the first line has more ';' than ',',
+    else comma separated."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def other_format(file_name: str, format_name: str) -> Problem:

@@ -6,7 +6,9 @@
 Every number comes from a seeded random generator keyed by municipality, committee and topic, so the same
 arguments always give the same facts (nothing depends on the clock). One workbook is generated per
 municipality x committee x month, exactly as a committee would submit it; `--xlsx DIR` also writes them as
-.xlsx files so the loader can be tested and benchmarked against the same content.
+.xlsx files so the loader can be tested and benchmarked against the same content. Each municipality also gets a
+reporting calendar (`calendar`: due on the 10th of the next month, SN later), and each submission counts as loaded
+on its report date, so Rapportläge has on-time, late and missing reports to show.
 """
 
 import argparse
@@ -26,13 +28,14 @@ import duckdb
 from data import settings
 from data.formatting import number, submissions_text
 from data.periods import add_months, month_end, month_of, month_start, months_between, parse_period
-from etl import kolada
+from etl import deadlines, kolada
 from etl.failure import EXIT_REJECTED, PUBLISH_ERRORS, explain
 from etl.failure import report as report_failure
 from etl.load import add_wait_argument
 from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
 from etl.model import About, Workbook
 from etl.store import DUCKDB_CONFIG, Staging, read_committees, set_meta
+from etl.warehouse import sql
 from etl.xlsx_writer import FolderWriter, municipality_names
 
 FIRST_MONTH = "2024-01"
@@ -1067,6 +1070,8 @@ def _build(db_path: Path, municipalities: int, first_month: str, last_month: str
                     batch = []
             staging.add(batch)
         _add_kolada(staging.con)
+        deadlines.store_into(staging.con, calendar(munis, months), CALENDAR_FILE, datetime(2026, 11, 1))
+        staging.con.execute(sql("demo_loaded_at"))
         last = staging.con.execute("select coalesce(max(submission_id), 0) from submission").fetchone()[0]
         set_meta(staging.con, "demo_max_submission_id", str(last))
         counts["in_force"] = staging.con.execute(
@@ -1077,6 +1082,32 @@ def _build(db_path: Path, municipalities: int, first_month: str, last_month: str
         staging.discard()
         raise
     return counts
+
+
+DEADLINE_DAY = 10  # the demo's calendar: a month's report is due on the 10th of the next month (next weekday)
+LATER_DEADLINE = {"SN": 4}  # committee -> days later than the others (the social committee meets later)
+CALENDAR_FILE = "Demokalender"
+
+
+def _weekday_on_or_after(day: date) -> date:
+    return day + timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
+
+
+def calendar(munis: list[Municipality], months: list[str]) -> list[deadlines.Deadline]:
+    """The demo's reporting calendar: every month of the years built, for every municipality; SN a few days later."""
+    years = range(int(months[0][:4]), int(months[-1][:4]) + 1)
+    out = []
+    for muni in munis:
+        for month in (f"{year}-{m:02d}" for year in years for m in range(1, 13)):
+            _, _, end = parse_period(month)
+            due = _weekday_on_or_after(end + timedelta(days=DEADLINE_DAY))
+            out.append(deadlines.Deadline(muni.code, None, month, end, due))
+            out += [
+                deadlines.Deadline(muni.code, c.code, month, end, _weekday_on_or_after(due + timedelta(days=later)))
+                for c in muni.committees
+                if (later := LATER_DEADLINE.get(c.code))
+            ]
+    return out
 
 
 def _add_kolada(con: duckdb.DuckDBPyConnection) -> None:

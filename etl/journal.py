@@ -5,7 +5,8 @@ written before it publishes (write-ahead); a `publish` entry after the publishin
 without one was never published and is not replayed by `python -m etl rebuild`. Appends take an exclusive lock on
 the journal file and are fsynced, so concurrent writers never interleave and a written line survives a power cut.
 
-Actions: `load` (outcome loaded, skipped or rejected), `withdraw` (outcome withdrawn), `kolada`, `publish`, `abort`.
+Actions: `load` (outcome loaded, skipped or rejected), `withdraw` (outcome withdrawn), `kolada`, `calendar`,
+`publish`, `abort`.
 Every entry names its warehouse (meta `warehouse_id`), so several warehouses can share one archive.
 """
 

@@ -20,8 +20,6 @@ The population KPI N01951 (Invånare totalt) also sets municipality.inhabitants 
 """
 
 import argparse
-import csv
-import io
 import json
 import math
 import re
@@ -34,13 +32,13 @@ import pyarrow as pa
 
 from data import settings
 from data.formatting import number
-from etl import journal
+from etl.container import csv_rows, decode_text
 from etl.failure import CouldNotPublish
 from etl.failure import report as report_failure
-from etl.load import abandon_run, add_wait_argument, archive, published_entry, sha256_of
-from etl.lock import DEFAULT_WAIT_SECONDS, load_lock
+from etl.load import add_wait_argument, publish_file
+from etl.lock import DEFAULT_WAIT_SECONDS
 from etl.model import Problem
-from etl.store import Staging, official_municipalities
+from etl.store import official_municipalities
 from etl.warehouse import sql
 
 KPI_PATTERN = re.compile(r"^[A-Z]\d{5}$")
@@ -290,9 +288,7 @@ def parse_data(data: dict, checker: Checker) -> None:
 
 def parse_csv(text: str, checker: Checker) -> None:
     """Check a CSV with the columns kpi, municipality, period, gender, value (comma or semicolon)."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = iter(csv_rows(text))
     header = next(reader, None)
     if not header:
         checker.problem("Filen är tom.", "rad 1", row=1)
@@ -342,11 +338,7 @@ def read_file(path: Path, codes: set[str] | None = None) -> Reading:
     if size > settings.max_upload_bytes():
         checker.problem(f"Filen är för stor ({number(size / 1024 / 1024, 1)} MB).", "filen")
         return reading
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = decode_text(path.read_bytes())
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith(("{", "[")):
         data = _load_json(text, checker)
@@ -385,40 +377,17 @@ def store(
     Raises CouldNotPublish when publishing failed.
     """
     imported_at = imported_at or datetime.now()
-    archive_dir = Path(archive_dir or settings.archive_dir())
-    with load_lock(db, wait):  # serialised with `etl load`: otherwise one publish could undo the other's
-        staging, run, warehouse, new_file = None, journal.new_run(), None, None
-        try:
-            staging = Staging(db)
-            store_into(staging.con, values, source_file, imported_at, groups)
-            if raw is not None:
-                warehouse = staging.con.execute("select value from meta where key = 'warehouse_id'").fetchone()[0]
-                sha256 = sha256_of(raw)
-                target, new = archive(raw, sha256, archive_dir, suffix=raw.suffix.lower())
-                new_file = target if new else None
-                journal.sync_filesystem(archive_dir)
-                entry = {
-                    "action": "kolada",
-                    "run": run,
-                    "warehouse": warehouse,
-                    "time": journal.stamp(imported_at),
-                    "by": journal.who(),
-                    "file_name": source_file,
-                    "sha256": sha256,
-                    "suffix": raw.suffix.lower(),
-                    "outcome": "loaded",
-                }
-                journal.append(archive_dir, [entry])
-            note = f"Kolada-import: {source_file}"
-            version = staging.publish(note, run=run if raw is not None else None)
-            if raw is not None:
-                journal.append(archive_dir, [published_entry(run, warehouse, version, staging.published_at, note=note)])
-        except BaseException as exc:
-            failure = abandon_run(exc, staging, archive_dir, run, warehouse, [new_file] if new_file else [])
-            if failure is exc:
-                raise
-            raise failure from exc
-    return version
+    return publish_file(
+        db,
+        lambda con: store_into(con, values, source_file, imported_at, groups),
+        f"Kolada-import: {source_file}",
+        "kolada",
+        raw,
+        source_file,
+        imported_at,
+        archive_dir,
+        wait,
+    )
 
 
 def store_into(

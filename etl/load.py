@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -271,6 +271,58 @@ def abandon_run(
     return CouldNotPublish(explain(exc)) if isinstance(exc, PUBLISH_ERRORS) else exc
 
 
+def publish_file(
+    db: Path,
+    write: Callable[[duckdb.DuckDBPyConnection], None],
+    note: str,
+    action: str,
+    raw: Path | None = None,
+    source_file: str | None = None,
+    at: datetime | None = None,
+    archive_dir: Path | None = None,
+    wait: float = DEFAULT_WAIT_SECONDS,
+) -> str:
+    """Publish what write(con) puts into a staging copy, under the load lock; returns the data version.
+
+    With raw (the imported file, e.g. a Kolada or calendar file) the file is archived and the import journaled
+    as `action`, so `etl rebuild` replays it. Raises CouldNotPublish when publishing failed; the live warehouse
+    is then unchanged.
+    """
+    at, archive_dir = at or datetime.now(), Path(archive_dir or settings.archive_dir())
+    with load_lock(db, wait):  # serialised with `etl load`: otherwise one publish could undo the other's
+        staging, run, warehouse, new_file = None, journal.new_run(), None, None
+        try:
+            staging = Staging(db)
+            write(staging.con)
+            if raw is not None:
+                warehouse = staging.con.execute("select value from meta where key = 'warehouse_id'").fetchone()[0]
+                sha256 = sha256_of(raw)
+                target, new = archive(raw, sha256, archive_dir, suffix=raw.suffix.lower())
+                new_file = target if new else None
+                journal.sync_filesystem(archive_dir)
+                entry = {
+                    "action": action,
+                    "run": run,
+                    "warehouse": warehouse,
+                    "time": journal.stamp(at),
+                    "by": journal.who(),
+                    "file_name": source_file or raw.name,
+                    "sha256": sha256,
+                    "suffix": raw.suffix.lower(),
+                    "outcome": "loaded",
+                }
+                journal.append(archive_dir, [entry])
+            version = staging.publish(note, run=run if raw is not None else None)
+            if raw is not None:
+                journal.append(archive_dir, [published_entry(run, warehouse, version, staging.published_at, note=note)])
+        except BaseException as exc:
+            failure = abandon_run(exc, staging, archive_dir, run, warehouse, [new_file] if new_file else [])
+            if failure is exc:
+                raise
+            raise failure from exc
+    return version
+
+
 def _entries(outcomes: list[FileOutcome], run: str, warehouse: str | None, at: datetime, by: str) -> list[dict]:
     """One journal entry per file, in the order the files were given."""
     return [
@@ -393,7 +445,8 @@ def as_json(report: LoadReport) -> dict:
     }
 
 
-def _problem_line(kind: str, problem: Problem) -> str:
+def problem_line(kind: str, problem: Problem) -> str:
+    """'    Fel: blad X, rad 7, kolumn C (Budget), värde "x": message' for a terminal."""
     where = problem.where()
     value = f', värde "{problem.value}"' if problem.value is not None else ""
     prefix = f"{where}{value}: " if where or value else ""
@@ -429,8 +482,8 @@ def as_text(report: LoadReport) -> str:
             lines.append(f"{label}: {outcome.path}: {why}")
         else:
             lines.append(f"{label}: {outcome.path}: {len(outcome.errors)} fel, inget från filen lästes in.")
-        lines.extend(_problem_line("Fel", p) for p in outcome.errors)
-        lines.extend(_problem_line("Varning", p) for p in outcome.warnings)
+        lines.extend(problem_line("Fel", p) for p in outcome.errors)
+        lines.extend(problem_line("Varning", p) for p in outcome.warnings)
     counts = ", ".join(
         count(report.count(status), one, many)
         for status, one, many in (

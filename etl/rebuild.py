@@ -1,9 +1,10 @@
 """`python -m etl rebuild --db NEW [--warehouse ID]`: rebuild a warehouse from the raw archive and the journal.
 
 Replays every published run of the journal in load order: the same files under their original names and load
-times, the same withdrawals and Kolada imports, so submission ids, superseding, data versions and every table come
-out as they were. Each run's data version is checked against the one the journal recorded; a difference stops the
-rebuild with a message (for instance a warehouse that began as the demo, whose submissions no journal knows).
+times, the same withdrawals, Kolada imports and reporting calendars, so submission ids, superseding, data versions
+and every table come out as they were. Each run's data version is checked against the one the journal recorded; a
+difference stops the rebuild with a message (for instance a warehouse that began as the demo, whose submissions no
+journal knows).
 """
 
 import argparse
@@ -12,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from data import settings
-from etl import journal, kolada
+from etl import deadlines, journal, kolada
 from etl.failure import PUBLISH_ERRORS, Refused, explain, refused
 from etl.failure import report as report_failure
 from etl.load import add_wait_argument, known_submissions
@@ -130,7 +131,7 @@ def _read_archive(runs: list, archive_dir: Path, withdrawn: dict, workers: int) 
 
 def _replay(staging: Staging, items: list[dict], workbooks: dict, withdrawn: dict, archive_dir: Path) -> None:
     """One run in journal order: loaded files (a withdrawn one whose raw file is gone restored from the journal's
-    copy of its row), withdrawals and Kolada imports."""
+    copy of its row), withdrawals, Kolada imports and reporting calendars."""
     pending: list[dict] = []
 
     def flush() -> None:
@@ -157,6 +158,12 @@ def _replay(staging: Staging, items: list[dict], workbooks: dict, withdrawn: dic
                 raise Refused(f"Kolada-filen {e['file_name']} i arkivet går inte att läsa in.")
             stamp = journal.parse_stamp(e["time"])
             kolada.store_into(staging.con, reading.values, e["file_name"], stamp, reading.groups)
+        elif e["action"] == "calendar":
+            raw = archive_dir / e["sha256"][:2] / f"{e['sha256']}{e['suffix']}"
+            reading = deadlines.read_file(raw) if raw.exists() else None
+            if reading is None or reading.errors:
+                raise Refused(f"Rapportkalendern {e['file_name']} i arkivet går inte att läsa in.")
+            deadlines.store_into(staging.con, reading.deadlines, e["file_name"], journal.parse_stamp(e["time"]))
     flush()
 
 

@@ -24,8 +24,9 @@ from data.vocabulary import (
     Vocabulary,
 )
 
-# Column kinds. "money" is tkr with decimals; "month" is YYYY-MM; "period" is YYYY, YYYY-Tn or YYYY-MM.
-KINDS = ("text", "code", "int", "decimal", "money", "date", "month", "period", "choice", "committee")
+# Column kinds. "money" is tkr with decimals; "month" is YYYY-MM; "period" is YYYY, YYYY-Tn or YYYY-MM;
+# "municipality" is a row's own kommunkod (the committee cells of that row are looked up in its committee list).
+KINDS = ("text", "code", "int", "decimal", "money", "date", "month", "period", "choice", "committee", "municipality")
 
 
 @dataclass(frozen=True)
@@ -380,3 +381,50 @@ FACT_SHEETS = (
 ALTERNATIVE_SHEETS = {SUGGESTIONS.key: SUGGESTION_ITEMS}
 
 TOTAL_ROW_WORDS = ("summa", "totalt", "total", "totalsumma")
+
+# The reporting calendar (årshjul), `python -m etl calendar FILE`: not a report sheet; a workbook of its own (or a
+# CSV with the same headers). A row without Nämnd is every committee's deadline; a row with one overrides it.
+CALENDAR = Sheet(
+    "calendar",
+    "Rapportkalender",
+    (
+        Column(
+            "municipality_code",
+            "Kommunkod",
+            "municipality",
+            True,
+            help="Kommunens fyrsiffriga kod från SCB.",
+            example="2581",
+            width=12,
+        ),
+        Column(
+            "period",
+            "Period",
+            "period",
+            True,
+            help="Rapportperioden: månad (2026-03), tertial (2026-T1) eller år (2026).",
+            example="2026-03",
+            width=12,
+        ),
+        Column(
+            "deadline",
+            "Sista dag",
+            "date",
+            True,
+            aliases=("Sista inlämningsdag", "Deadline", "Senast"),
+            help="Sista dag då rapporten ska vara inlämnad (den dagen räknas som i tid).",
+            example="2026-04-10",
+        ),
+        Column(
+            "committee",
+            "Nämnd",
+            "committee",
+            help="Tom: gäller kommunens alla nämnder. Med nämnd: gäller bara den nämnden för perioden.",
+            example="Socialnämnden",
+            width=30,
+        ),
+    ),
+    ("municipality_code", "period", "committee"),
+    help="Sista dag för varje rapportperiod, per kommun och vid behov per nämnd.",
+    aliases=("Årshjul", "Kalender"),
+)

@@ -20,7 +20,7 @@ from etl.xlsx_writer import ABOUT_WIDTHS, HEADER_FILL, HEADER_FONT, NUMBER_FORMA
 
 TEMPLATE_ROWS = 500  # rows prepared with validations below each header
 TEXT_FORMAT = "@"  # codes, months and periods stay text so leading zeros and '2025-03' survive Excel
-TEXT_KINDS = ("code", "month", "period")
+TEXT_KINDS = ("code", "month", "period", "municipality")
 COMMENT_AUTHOR = "Styrkedjan"
 
 INSTRUCTIONS = (
@@ -61,6 +61,16 @@ def write_template(path: Path) -> Path:
     _about(book.create_sheet(spec.ABOUT_SHEET))
     for sheet in spec.FACT_SHEETS:
         _fact_sheet(book.create_sheet(sheet.name), sheet)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return Path(path)
+
+
+def write_calendar_template(path: Path) -> Path:
+    """Write the empty reporting calendar (one sheet, Rapportkalender) to path, for `python -m etl calendar`."""
+    book = XlsxWorkbook()
+    book.active.title = spec.CALENDAR.name
+    _fact_sheet(book.active, spec.CALENDAR)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return Path(path)

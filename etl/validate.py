@@ -338,6 +338,8 @@ def _parse_cell(column: spec.Column, raw: object, municipality_code: str | None,
         return cells.month(raw)
     if kind == "period":
         return cells.period(raw)
+    if kind == "municipality":
+        return _known_municipality(raw, reference)
     if is_empty(raw):
         return None
     if kind == "choice":
@@ -397,6 +399,26 @@ def _from_percent_format(sheet_spec: spec.Sheet, parsed: dict, cells_at: dict[st
             )
             ok = False
     return ok
+
+
+def _known_municipality(raw: object, reference: Reference) -> str | None:
+    """A kommunkod that is one of Sweden's municipalities; CellError otherwise."""
+    code = cells.municipality_code(raw)
+    if code is not None and code not in reference.municipalities:
+        raise CellError(
+            "Okänd kommunkod: finns inte bland Sveriges kommuner. Skriv kommunens kod från SCB, t.ex. 2581."
+        )
+    return code
+
+
+def _row_municipality(raw_row: list, index: int | None, reference: Reference) -> str | None:
+    """The row's own kommunkod (a sheet with a municipality column), None when it is missing or wrong."""
+    if index is None or index >= len(raw_row):
+        return None
+    try:
+        return _known_municipality(raw_row[index], reference)
+    except CellError:
+        return None  # the cell's own error says what to fix
 
 
 @dataclass
@@ -465,6 +487,7 @@ def _read_table(sheet: RawSheet, sheet_spec: spec.Sheet, identity: _Identity, ch
         sheet_spec, sheet.name, [], [], {c.key: column_letter(sheet.first_column + j) for j, c in mapping.items()}
     )
     columns = {j: sheet.first_column + j for j in mapping}
+    own_municipality = next((j for j, c in mapping.items() if c.kind == "municipality"), None)
     labels = [j for j, c in mapping.items() if c.kind in ("text", "code") and c.key in sheet_spec.natural_key]
     for i in range(header_index + 1, len(sheet.rows)):
         raw_row, excel_row = sheet.rows[i], sheet.first_row + i
@@ -478,6 +501,8 @@ def _read_table(sheet: RawSheet, sheet_spec: spec.Sheet, identity: _Identity, ch
                        sheet.name, row=excel_row)  # fmt: skip
             continue
         parsed, ok, shown_as_percent = {c.key: None for c in sheet_spec.columns}, True, {}
+        if own_municipality is not None:
+            municipality_code = _row_municipality(raw_row, own_municipality, check.reference)
         for j, column in mapping.items():
             raw = raw_row[j] if j < len(raw_row) else None
             where = {
@@ -490,7 +515,8 @@ def _read_table(sheet: RawSheet, sheet_spec: spec.Sheet, identity: _Identity, ch
                 check.error(formula_error(errors[j]), value=errors[j], **where)
                 ok = False
                 continue
-            if column.kind == "committee" and municipality_code is None and not is_empty(raw):
+            needs_about = own_municipality is None and municipality_code is None
+            if column.kind == "committee" and needs_about and not is_empty(raw):
                 identity.has(
                     "municipality_code",
                     f"nämnderna i kolumnen {column.header} på bladet {sheet.name} (mot nämndlistan)",
@@ -769,6 +795,38 @@ def _finish(table: _Table, identity: _Identity, check: _Checker) -> tuple[str, l
     elif key == "suggestion_items":
         return spec.SUGGESTIONS.key, _aggregate_items(table, identity, check)
     return key, table.rows
+
+
+def _check_deadlines(table: _Table, check: _Checker) -> None:
+    """A reporting calendar's deadline cannot fall before its period has ended."""
+    for i, row in enumerate(table.rows):
+        ends = row["period_end"]
+        if row["deadline"] is not None and ends is not None and row["deadline"] < ends:  # None: a column missing
+            check.error(
+                f"Sista dag ligger före periodens slut ({ends.isoformat()}): en rapport kan inte lämnas förrän "
+                "perioden är slut. Rätta datumet eller perioden.",
+                value=row["deadline"].isoformat(),
+                **_where(table, i, "deadline"),
+            )
+
+
+def read_sheet(
+    sheet: RawSheet, sheet_spec: spec.Sheet, file_name: str, reference: Reference
+) -> tuple[list[tuple[int, dict]], list[Problem]]:
+    """The rows of a sheet that is not a report (the reporting calendar), each with its Excel row number, and the
+    warnings; raises Invalid listing every error (cells, missing columns, duplicates, deadlines before period end)."""
+    check = _Checker(file_name, reference)
+    table = _read_table(sheet, sheet_spec, _Identity({}), check)
+    if table is not None:
+        _indicator_periods(table, _Identity({}))  # period text and period_end, as on the indicator sheet
+        _check_keys(table, check)
+        if sheet_spec is spec.CALENDAR:
+            _check_deadlines(table, check)
+        if not table.rows and not check.errors:
+            check.error("Bladet har inga rader under rubrikraden.", sheet.name)
+    if check.errors:
+        raise Invalid(check.errors, check.warnings)
+    return list(zip(table.row_numbers, table.rows, strict=True)), check.warnings
 
 
 def _fact_spec(name: str) -> spec.Sheet | None:

@@ -25,7 +25,17 @@ def test_every_page_is_in_the_readme():
 
 
 def test_every_etl_command_is_in_the_readme():
-    assert sorted(COMMANDS) == ["demo", "kolada", "load", "rebuild", "status", "template", "versions", "withdraw"]
+    assert sorted(COMMANDS) == [
+        "calendar",
+        "demo",
+        "kolada",
+        "load",
+        "rebuild",
+        "status",
+        "template",
+        "versions",
+        "withdraw",
+    ]
     missing = [name for name in COMMANDS if f"python -m etl {name}" not in README]
     assert missing == []
 
