@@ -130,28 +130,14 @@ def store_into(con: duckdb.DuckDBPyConnection, deadlines: list[Deadline], source
     con.execute("commit")
 
 
-def store(
-    deadlines: list[Deadline],
-    db: Path,
-    source_file: str,
-    imported_at: datetime | None = None,
-    raw: Path | None = None,
-    archive_dir: Path | None = None,
-    wait: float = DEFAULT_WAIT_SECONDS,
-) -> str:
-    """Publish the deadlines (archived and journaled when raw is the imported file); returns the data version."""
-    imported_at = imported_at or datetime.now()
-    return publish_file(
-        db,
-        lambda con: store_into(con, deadlines, source_file, imported_at),
-        f"Rapportkalender: {source_file}",
-        "calendar",
-        raw,
-        source_file,
-        imported_at,
-        archive_dir,
-        wait,
-    )
+def store(deadlines: list[Deadline], db: Path, raw: Path, wait: float = DEFAULT_WAIT_SECONDS) -> str:
+    """Publish the deadlines of the calendar file raw (archived and journaled); returns the data version."""
+    at = datetime.now()
+
+    def write(con: duckdb.DuckDBPyConnection) -> None:
+        store_into(con, deadlines, raw.name, at)
+
+    return publish_file(db, write, f"Rapportkalender: {raw.name}", "calendar", raw, raw.name, at, wait=wait)
 
 
 def summary(deadlines: list[Deadline]) -> dict:
@@ -216,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
     version = None
     if not reading.errors:
         try:
-            version = store(reading.deadlines, db, args.file.name, raw=args.file, wait=args.wait)
+            version = store(reading.deadlines, db, args.file, args.wait)
         except CouldNotPublish as exc:
             return report_failure(exc.message, args.json, db=str(db))
     if args.json:

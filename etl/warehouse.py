@@ -33,6 +33,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and macro of an empty warehouse."""
     con.execute(sql("schema"))
     con.execute(sql("kolada_group"))
+    con.execute(sql("report_deadline"))
     create_macros(con)
 
 
@@ -47,6 +48,7 @@ def create_macros(con: duckdb.DuckDBPyConnection) -> None:
 def upgrade_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Add what later loaders need to a warehouse published by an earlier one (idempotent)."""
     con.execute(sql("upgrade"))
+    con.execute(sql("report_deadline"))
     create_macros(con)
     if not con.execute("select count(*) from meta where key = 'warehouse_id'").fetchone()[0]:
         con.execute("insert into meta values ('warehouse_id', ?)", [uuid.uuid4().hex[:12]])

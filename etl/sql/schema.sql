@@ -115,15 +115,3 @@ create table kolada (
     kpi varchar not null, municipality_code varchar not null, period varchar not null,
     gender varchar not null, value double, source_file varchar not null, imported_at timestamp not null
 );
-
--- The reporting calendar (`python -m etl calendar FILE`): the last day a committee's report for a period may be
--- handed in. committee_code NULL: every committee of the municipality; a row with a committee overrides it.
-create table report_deadline (
-    municipality_code varchar not null,
-    committee_code varchar,
-    period varchar not null,
-    period_end date not null,
-    deadline date not null,
-    source_file varchar not null,
-    imported_at timestamp not null
-);

@@ -8,12 +8,3 @@ create table if not exists data_version (
     max_submission_id integer not null,
     note varchar
 );
-create table if not exists report_deadline (
-    municipality_code varchar not null,
-    committee_code varchar,
-    period varchar not null,
-    period_end date not null,
-    deadline date not null,
-    source_file varchar not null,
-    imported_at timestamp not null
-);
