@@ -64,8 +64,7 @@ def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=
     filters = meta.resolve(kommun, period, namnd)
     if filters.month is None:
         return no_data_page(TITLE)
-    as_of = meetings.as_of_date(filters.month, date.today())
-    years = _year_options(data.assignments(filters.municipality, as_of, filters.committee))
+    years = _year_options(data.assignments(filters.municipality, as_of_day(filters.month), filters.committee))
     year = ar if ar in [o["value"] for o in years] else None
     extra = [
         _dropdown(
