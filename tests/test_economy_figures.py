@@ -70,9 +70,9 @@ def test_committee_bars_colour_and_label_each_sign():
         EconomyRow("committee", "KS", "KS-namn", None, False, None, None, None, None),
     ]
     bar = ef.committee_deviation_figure(rows).data[0]
-    assert list(bar.y) == ["SN-namn", "BUN-namn"]
-    assert list(bar.text) == ["▲ +10\u00a0tkr överskott", "▼ −50\u00a0tkr underskott"]
-    assert list(bar.marker.color) == ["#1a7f37", "#c62828"]
+    assert list(bar.y) == ["BUN-namn", "SN-namn"]
+    assert list(bar.text) == ["▼ −50\u00a0tkr<br>underskott", "▲ +10\u00a0tkr<br>överskott"]
+    assert list(bar.marker.color) == ["#c62828", "#1a7f37"]
 
 
 def test_forecast_point_flag_needs_three():

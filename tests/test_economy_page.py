@@ -46,7 +46,7 @@ def test_municipality_view_rows_and_pinned_total(db):
     ]
     assert forecast.data[-1].name == "Prognosen försämrad tre månader i rad"
     assert list(curve.data[1].y) == [-155.0, -310.0, -650.0, -1020.0]
-    assert list(bars.data[0].y) == ["Socialnämnden", "Barn- och utbildningsnämnden"]
+    assert list(bars.data[0].y) == ["Barn- och utbildningsnämnden", "Socialnämnden"]  # largest underskott on top
 
 
 def test_drill_down_to_activities(db):

@@ -19,7 +19,7 @@ def test_forecast_deviation_labels_sign_and_missing_report():
     )
     bar = fig.data[0]
     assert list(bar.x) == [-60.0, 100.0, 0]
-    assert list(bar.text) == ["▼ \u221260\u00a0tkr", "▲ +100\u00a0tkr", "ingen rapport"]
+    assert list(bar.text) == ["▼ \u221260\u00a0tkr<br>underskott", "▲ +100\u00a0tkr<br>överskott", "ingen rapport"]
     assert list(bar.marker.color) == ["#c62828", "#1a7f37", "#6e7781"]
 
 

@@ -14,6 +14,8 @@ from ui.figures import PALETTE, TEMPLATE, empty_figure, plot_text
 DEFICIT = {"colour": "#c62828", "symbol": "▼", "word": "underskott"}
 SURPLUS = {"colour": "#1a7f37", "symbol": "▲", "word": "överskott"}
 BALANCE = {"colour": "#4d4d4d", "symbol": "●", "word": "i balans"}
+NO_FORECAST = {"colour": "#6e7781", "word": "ingen rapport"}
+NO_FORECAST_REPORTED = "Ingen nämnd har rapporterat prognos för månaden"
 WORSENING_LABEL = "Prognosen försämrad tre månader i rad"
 HOVER_FORECAST = "%{fullData.name}<br>%{x}: %{customdata[0]}<br>Prognos %{customdata[1]}<extra></extra>"
 
@@ -25,12 +27,15 @@ def sign_style(deviation: float | None) -> dict:
     return DEFICIT if deviation < 0 else SURPLUS
 
 
-def deviation_text(deviation: float | None) -> str:
-    """'▼ −50 tkr underskott' / '▲ +15 tkr överskott' / '● 0 tkr i balans'; '–' when there is no figure."""
+def deviation_text(deviation: float | None, before_word: str = " ") -> str:
+    """'▼ −50 tkr underskott' / '▲ +15 tkr överskott' / '● 0 tkr i balans'; '–' when there is no figure.
+
+    Charts pass before_word='<br>' to put the word on a line of its own.
+    """
     if deviation is None:
         return "–"
     style = sign_style(deviation)
-    return f"{style['symbol']} {tkr(deviation, signed=True)} {style['word']}"
+    return f"{style['symbol']} {tkr(deviation, signed=True)}{before_word}{style['word']}"
 
 
 def _figure(traces: list[dict], layout: dict, height: int) -> go.Figure:
@@ -204,43 +209,56 @@ def budget_curve_figure(points: list[MonthPoint], year: str) -> go.Figure:
     return _figure(traces, layout, 420)
 
 
-def committee_deviation_figure(rows: list[EconomyRow]) -> go.Figure:
-    """Forecast deviation per committee as horizontal bars, each labelled with symbol, amount and word."""
-    rows = [r for r in rows if r.forecast_deviation is not None]
-    if not rows:
-        return empty_figure("Ingen nämnd har rapporterat prognos för månaden")
-    rows = sorted(rows, key=lambda r: r.forecast_deviation, reverse=True)
-    largest = max(abs(r.forecast_deviation) for r in rows) or 1
+def forecast_deviation_bars(bars: list[tuple[str, float | None]], empty: str) -> go.Figure:
+    """Forecast − annual budget (tkr) per committee as horizontal bars in the given order, the one builder.
+
+    Each bar is labelled with symbol, amount and word (`deviation_text`, so a deviation that rounds to 0 tkr is
+    "● 0 tkr i balans" in grey); a committee without a forecast (None) is labelled, never shown as 0.
+    """
+    if not bars:
+        return empty_figure(empty)
+    values = [value for _, value in bars]
+    colours = [NO_FORECAST["colour"] if v is None else sign_style(v)["colour"] for v in values]
     bar = {
         "type": "bar",
-        "y": [plot_text(r.name) for r in rows],
-        "x": [r.forecast_deviation for r in rows],
+        "y": [plot_text(name) for name, _ in bars],
+        "x": [v or 0 for v in values],
         "orientation": "h",
         "marker": {
-            "color": [sign_style(r.forecast_deviation)["colour"] for r in rows],
+            "color": colours,
             "pattern": {
-                "shape": ["x" if r.forecast_deviation < 0 else "" for r in rows],
+                "shape": ["x" if sign_style(v) is DEFICIT and v is not None else "" for v in values],
                 "fillmode": "overlay",
                 "fgcolor": "white",
                 "fgopacity": 0.6,
             },
         },
-        "text": [deviation_text(r.forecast_deviation) for r in rows],
+        "text": [NO_FORECAST["word"] if v is None else deviation_text(v, "<br>") for v in values],
         "textposition": "outside",
+        "textfont": {"color": colours},
         "cliponaxis": False,
-        "hoverinfo": "text",
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
         "showlegend": False,
     }
+    largest = max([abs(v) for v in values if v is not None] or [1]) or 1
     layout = {
         "xaxis": {
             "title": {"text": "Helårsprognos − årsbudget, tkr"},
-            "range": [-largest * 1.9, largest * 1.9],
+            "range": [-largest * 3, largest * 3],  # room for the label outside the longest bar
             "tickformat": ",d",
+            "zeroline": True,
+            "zerolinewidth": 2,
         },
-        "yaxis": {"automargin": True},
-        "margin": {"l": 20, "r": 20, "t": 20, "b": 60},
+        "yaxis": {"automargin": True, "autorange": "reversed"},
+        "margin": {"l": 20, "r": 30, "t": 20, "b": 60},
     }
-    return _figure([bar], layout, 120 + 44 * len(rows))
+    return _figure([bar], layout, max(240, 120 + 44 * len(bars)))
+
+
+def committee_deviation_figure(rows: list[EconomyRow]) -> go.Figure:
+    """Ekonomi: the committees with a forecast, the largest underskott on top."""
+    rows = sorted((r for r in rows if r.forecast_deviation is not None), key=lambda r: r.forecast_deviation)
+    return forecast_deviation_bars([(r.name, r.forecast_deviation) for r in rows], NO_FORECAST_REPORTED)
 
 
 # --- Table rows (pure): the same rows feed the page's grid and the Excel export ------------------------------------
