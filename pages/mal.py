@@ -37,7 +37,7 @@ from ui.goals import (
 dash.register_page(__name__, path="/mal", name="Mål", title="Mål – Styrkedjan", order=1)
 PREFIX = "mal"
 TITLE = "Måluppfyllelse"
-register_filters(PREFIX, committee=True, url_params=("indikator",))
+register_filters(PREFIX, committee=True, url_params=("indikator", "bedomning"))
 
 TABLE_COLUMNS = [
     text_column("committee", "Nämnd", width=160, wrap=True),
@@ -161,8 +161,31 @@ def attainment_kpis(counts: dict[str, dict[str, int]]) -> html.Div:
     return html.Div([html.Div(c, className="col-6 col-lg-3") for c in cards], className="row g-3 mb-3")
 
 
-def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
-    """Goal attainment for ?kommun=&period=&namnd=&indikator= (defaults: all committees, latest month)."""
+def assessment_picker(chosen: str | None) -> html.Div:
+    """The goal table's 'Bedömning' filter (?bedomning=met|partly_met|not_met|not_assessed)."""
+    options = [{"label": label, "value": code} for code, label in ASSESSMENT.items]
+    return html.Div(
+        [
+            html.Label("Bedömning", htmlFor="mal-bedomning"),
+            dropdown(
+                "mal-bedomning",
+                options=options,
+                value=chosen if chosen in ASSESSMENT.codes else None,
+                placeholder="Alla bedömningar",
+            ),
+        ],
+        className="col-12 col-md-4",
+    )
+
+
+def table_goals(municipality: str, month: str, committee: str | None, assessment: str | None) -> list[Goal]:
+    """The goals of the goal table: all, or those with the chosen assessment."""
+    return [g for g in goals.goals(municipality, month, committee) if assessment in (None, g.assessment)]
+
+
+def layout(kommun=None, period=None, namnd=None, indikator=None, bedomning=None, **_):
+    """Goal attainment for ?kommun=&period=&namnd=&indikator=&bedomning= (defaults: all committees, latest month);
+    bedomning=met etc. narrows the goal table to one assessment (Översikt's "Uppfyllda mål" links there)."""
     filters = meta.resolve(kommun, period, namnd)
     if filters.municipality is None:
         return no_data_page(TITLE)
@@ -219,6 +242,7 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
         ),
         section(
             "Mål och bedömningar",
+            html.Div(assessment_picker(bedomning), className="row mb-2"),
             export_button(PREFIX),
             html.Div(data_table("mal-goals-table", [], TABLE_COLUMNS, page_size=25), id="mal-table-wrap"),
             source=(PREFIX, "goal"),
@@ -229,23 +253,31 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, **_):
 @callback(
     Output("mal-chain", "figure"),
     Output("mal-chain-text", "children"),
-    Output("mal-goals-table", "rowData"),
     Output("mal-indikator", "options"),
     Output("mal-indikator", "value"),
     *filter_inputs(PREFIX, committee=True),
     State("mal-indikator", "value"),
 )
 def update_chain(municipality, month, committee, chosen):
-    """The chain of steering, the goal table and the indicators to choose from."""
+    """The chain of steering and the indicators to choose from."""
     goal_list = goals.goals(municipality, month, committee)
     indicator_list = goals.indicators(municipality, month, committee)
     return (
         chain_figure(goal_list, indicator_list),
         chain_text(goal_list, indicator_list) if goal_list else empty_state("Inga mål för urvalet."),
-        [goal_row(g) for g in goal_list],
         indicator_options(indicator_list),
         indicator_choice(indicator_list, chosen),
     )
+
+
+@callback(
+    Output("mal-goals-table", "rowData"),
+    *filter_inputs(PREFIX, committee=True),
+    Input("mal-bedomning", "value"),
+)
+def update_table(municipality, month, committee, assessment):
+    """The goal table for the filters and the chosen assessment."""
+    return [goal_row(g) for g in table_goals(municipality, month, committee, assessment)]
 
 
 @callback(
@@ -287,11 +319,12 @@ def update_indicator(key, municipality, month, committee):
     Output("mal-export-download", "data"),
     Input("mal-export", "n_clicks"),
     *filter_states(PREFIX, committee=True),
+    State("mal-bedomning", "value"),
     prevent_initial_call=True,
 )
-def export(_clicks, municipality, month, committee):
-    """The goal table as an xlsx file."""
-    rows = [goal_row(g) for g in goals.goals(municipality, month, committee)]
+def export(_clicks, municipality, month, committee, assessment=None):
+    """The goal table as an xlsx file (the goals shown: the chosen assessment only, when one is chosen)."""
+    rows = [goal_row(g) for g in table_goals(municipality, month, committee, assessment)]
     sheet = (list(EXPORT_HEADERS.values()), [[row[key] for key in EXPORT_HEADERS] for row in rows])
     content = xlsx_bytes({"Mål": sheet})
     return dcc.send_bytes(content, f"mal_{municipality}_{month}.xlsx", type=XLSX_MIME)

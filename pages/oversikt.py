@@ -40,6 +40,7 @@ def _page_href(path: str, filters: meta.Filters, committee: str | None = None, *
 
 OPEN_DEVIATIONS = {"status": NOT_CLOSED}  # /avvikelser's filter for what "Öppna avvikelser" counts
 OVERDUE = {"status": "overdue"}  # /uppdrag's filter for what "Försenade uppdrag" counts
+MET_GOALS = {"bedomning": "met"}  # /mal's filter for the goals "Uppfyllda mål" counts
 
 
 def _item(term: str, text: str, href: str | None):
@@ -123,7 +124,7 @@ def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> h
             "Uppfyllda mål",
             percent(t.goals_met_share),
             f"{t.goals_met} av {t.goals_assessed} bedömda mål" if t.goals_assessed else "Inga bedömda mål",
-            href=_page_href("/mal", filters),
+            href=_page_href("/mal", filters, **MET_GOALS),
         ),
         kpi_card(
             "Prognosavvikelse helår",

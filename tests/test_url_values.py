@@ -73,6 +73,7 @@ BAD_VALUES = {
     ("/mal", "indikator", "bogus"): (
         "Indikator ”bogus” finns inte; visar ”BUN-1.1 Andel elever i åk 9 som är behöriga till yrkesprogram”."
     ),
+    ("/mal", "bedomning", "bogus"): "Bedömning ”bogus” finns inte; visar ”Alla bedömningar”.",
     ("/ekonomi", "kommun", "9999"): "Kommunen 9999 finns inte i lagret; visar Härnösand (2280).",
     ("/ekonomi", "period", "2031-01"): "Månaden 2031-01 finns inte i lagret för Härnösand; visar oktober 2026.",
     ("/ekonomi", "namnd", "XYZ"): "Nämnden XYZ finns inte i Härnösand; visar alla nämnder.",
