@@ -36,27 +36,53 @@ def pytest_setup_options():
     return options
 
 
+def session_warehouse(tmp_path_factory, name: str):
+    """Where a warehouse built once per session lives: warehouse.duckdb in a temporary folder of its own."""
+    return tmp_path_factory.mktemp(name) / "warehouse.duckdb"
+
+
+def demo_warehouse(path, *options: str):
+    """`python -m etl demo --db path *options`: the demo warehouse at path."""
+    from etl.__main__ import main
+
+    assert main(["demo", "--db", str(path), *options]) == 0
+    return path
+
+
 @pytest.fixture(scope="session")
 def steering_path(tmp_path_factory):
     """The steering fixture warehouse (tests/steering_fixture.py), built once per session."""
-    return steering_fixture.build(tmp_path_factory.mktemp("steering") / "warehouse.duckdb")
+    return steering_fixture.build(session_warehouse(tmp_path_factory, "steering"))
 
 
 @pytest.fixture
-def steering_db(steering_path, monkeypatch):
+def read_from(monkeypatch):
+    """A function that points the read side (STYRKEDJAN_DB) at a warehouse file for this test and returns the path."""
+
+    def point(path):
+        monkeypatch.setenv("STYRKEDJAN_DB", str(path))
+        return path
+
+    return point
+
+
+@pytest.fixture
+def steering_db(steering_path, read_from):
     """Point the read side at the steering fixture warehouse."""
-    monkeypatch.setenv("STYRKEDJAN_DB", str(steering_path))
-    return steering_path
+    return read_from(steering_path)
 
 
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory):
     """The network demo warehouse (python -m etl demo), built once per session."""
-    from etl import demo
+    return demo_warehouse(session_warehouse(tmp_path_factory, "demo"))
 
-    path = tmp_path_factory.mktemp("demo") / "warehouse.duckdb"
-    demo.build(path)
-    return path
+
+@pytest.fixture(scope="session")
+def national_path(tmp_path_factory):
+    """The national demo: `python -m etl demo --kommuner 290 --from 2022-01 --to 2026-12`, built once per session."""
+    path = session_warehouse(tmp_path_factory, "national")
+    return demo_warehouse(path, "--kommuner", "290", "--from", "2022-01", "--to", "2026-12")
 
 
 @pytest.fixture(scope="session")
@@ -68,17 +94,6 @@ def demo_db(demo_path):
 
 
 @pytest.fixture
-def demo_read(demo_path, monkeypatch):
+def demo_read(demo_path, read_from):
     """Point the read side at the demo warehouse (shared by the session: read it, never change it)."""
-    monkeypatch.setenv("STYRKEDJAN_DB", str(demo_path))
-    return demo_path
-
-
-@pytest.fixture(scope="session")
-def national_path(tmp_path_factory):
-    """The national demo: `python -m etl demo --kommuner 290 --from 2022-01 --to 2026-12`, built once per session."""
-    from etl.__main__ import main
-
-    path = tmp_path_factory.mktemp("national") / "warehouse.duckdb"
-    assert main(["demo", "--db", str(path), "--kommuner", "290", "--from", "2022-01", "--to", "2026-12"]) == 0
-    return path
+    return read_from(demo_path)

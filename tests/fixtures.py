@@ -8,6 +8,30 @@ from data.periods import parse_period
 from etl.model import About, Workbook
 from etl.store import Staging
 
+# The sheets of a committee's report workbook, in order; the template adds Instruktioner first and the KS-only
+# sheets Nätverksmål and Sammanträden last.
+REPORT_SHEETS = [
+    "Om rapporten",
+    "Mål",
+    "Indikatorer",
+    "Ekonomi",
+    "Avvikelser",
+    "Uppdrag",
+    "Projekt",
+    "Förbättringsförslag",
+    "Medarbetare",
+]
+
+# Piteå's committees in Swedish order, the same in the demo (etl/demo.py) and in tests/steering_fixture.py.
+PITEA_COMMITTEES = [
+    "Barn- och utbildningsnämnden",
+    "Kommunstyrelsen",
+    "Kultur- och fritidsnämnden",
+    "Miljö- och byggnämnden",
+    "Samhällsbyggnadsnämnden",
+    "Socialnämnden",
+]
+
 
 def workbook(
     municipality: str,
@@ -29,6 +53,18 @@ def build_warehouse(path: Path, workbooks: list[Workbook], demo: bool = False) -
     staging.add(workbooks)
     staging.publish()
     return path
+
+
+def money(month: str, annual_budget, budget, outcome, forecast, activity: str | None = None) -> dict:
+    """One row of the Ekonomi sheet (tkr); without an activity it is the whole committee's row."""
+    return {
+        "month": month,
+        "activity": activity,
+        "annual_budget": annual_budget,
+        "budget": budget,
+        "outcome": outcome,
+        "forecast": forecast,
+    }
 
 
 def project_row(project_id: str, name: str, **overrides) -> dict:

@@ -12,22 +12,11 @@ Piteå (2581), September 2025:
 from datetime import date, datetime
 from pathlib import Path
 
+from etl.model import Workbook
 from etl.store import Staging
-from tests.fixtures import build_warehouse, workbook
+from tests.fixtures import build_warehouse, money, workbook
 
 LOADED_AT = datetime(2025, 10, 14, 7, 30)
-
-
-def money(month, annual_budget, budget, outcome, forecast, activity=None) -> dict:
-    """One row of the Ekonomi sheet."""
-    return {
-        "month": month,
-        "activity": activity,
-        "annual_budget": annual_budget,
-        "budget": budget,
-        "outcome": outcome,
-        "forecast": forecast,
-    }
 
 
 BUN_ROWS = {
@@ -83,6 +72,20 @@ def economy_workbooks() -> list:
         workbook("2463", "BUN", "2025-09", economy=[money("2025-09", -5000, -400, -999, -6000)]),
     ]
     return books
+
+
+def bun_september_correction(report_date: date) -> Workbook:
+    """BUN's September file sent again: Grundskola's outcome −220 (was −120) and forecast −1 400 tkr (was −1 250)."""
+    return workbook(
+        "2581",
+        "BUN",
+        "2025-09",
+        report_date,
+        economy=[
+            money("2025-09", -1200, -100, -220, -1400, "Grundskola"),
+            money("2025-09", -600, -50, -55, -600, "Förskola"),
+        ],
+    )
 
 
 def deviation_workbooks() -> list:
@@ -251,6 +254,20 @@ def report_workbooks() -> list:
         if key not in used:
             books.append(workbook("2581", key[0], key[1], **facts))
     return books
+
+
+# The monthly report's economy total row for Piteå, September 2025 (report_warehouse), as every format shows it.
+REPORT_TOTAL_ROW = (
+    "Summa, hela kommunen",
+    "−4\u00a0200",
+    "−1\u00a0000",
+    "−1\u00a0020",
+    "−20",
+    "−2,0\u00a0%",
+    "−4\u00a0240",
+    "−40",
+    "−1,0\u00a0%",
+)
 
 
 def report_warehouse(path: Path) -> Path:

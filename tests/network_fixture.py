@@ -5,6 +5,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.model import Workbook
 from tests.fixtures import build_warehouse, workbook
 
 DEFINITION = "Månadsavlönade den 1:a i månaden"
@@ -27,6 +28,15 @@ def employee_rows(department: str, counts, definition: str = DEFINITION, months=
     ]
 
 
+def office_report(
+    code: str, department: str, submitted, implemented, employees, months=MONTHS, definition=DEFINITION, **facts
+) -> Workbook:
+    """KS's March 2025 report for a municipality whose suggestions all come from one department."""
+    suggestions = suggestion_rows(department, submitted, implemented, months)
+    staff = employee_rows(department, employees, definition)
+    return workbook(code, "KS", "2025-03", suggestions=suggestions, employees=staff, **facts)
+
+
 def network_workbooks(extra: dict | None = None) -> list:
     """Five municipalities over January-March 2025, one incomplete, one with data only in 2024.
 
@@ -44,33 +54,24 @@ def network_workbooks(extra: dict | None = None) -> list:
             network_targets=[{"year": 2025, "target_submitted": 1.0, "target_implemented": 0.6}],
             **(extra or {}),
         ),
-        workbook(
-            "2463",
-            "KS",
-            "2025-03",
-            suggestions=suggestion_rows("Kommunledningsförvaltningen", (4, 3, 3), (2, 2, 2)),
-            employees=employee_rows("Kommunledningsförvaltningen", (50, 50, 50), "Alla anställda"),
+        office_report(
+            "2463", "Kommunledningsförvaltningen", (4, 3, 3), (2, 2, 2), (50, 50, 50), definition="Alla anställda"
         ),
-        workbook(
-            "0884",
-            "KS",
-            "2025-03",
-            suggestions=suggestion_rows("Kommunledningsförvaltningen", (10, 10, 10), (4, 4, 4)),
-            employees=employee_rows("Kommunledningsförvaltningen", (100, 100, 100)),
-        ),
-        workbook(
+        office_report("0884", "Kommunledningsförvaltningen", (10, 10, 10), (4, 4, 4), (100, 100, 100)),
+        office_report(
             "1980",
-            "KS",
-            "2025-03",
-            suggestions=suggestion_rows("Stadsledningsförvaltningen", (900, 900), (500, 500), ("2025-01", "2025-03")),
-            employees=employee_rows("Stadsledningsförvaltningen", (1000, 1000, 1000)),
+            "Stadsledningsförvaltningen",
+            (900, 900),
+            (500, 500),
+            (1000, 1000, 1000),
+            months=("2025-01", "2025-03"),
         ),
-        workbook(
+        office_report(
             "0583",
-            "KS",
-            "2025-03",
-            suggestions=suggestion_rows("Kommunstyrelsens förvaltning", (10, 10, 10), (4, 4, 4)),
-            employees=employee_rows("Kommunstyrelsens förvaltning", (70, 80, 90)),
+            "Kommunstyrelsens förvaltning",
+            (10, 10, 10),
+            (4, 4, 4),
+            (70, 80, 90),
             network_targets=[{"year": 2025, "target_submitted": None, "target_implemented": 0.5}],
         ),
         workbook(

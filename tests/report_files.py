@@ -153,6 +153,22 @@ def sheet_xml(path: Path, sheet_number: int) -> bytes:
         return zf.read(f"xl/worksheets/sheet{sheet_number}.xml")
 
 
+def edit_sheet_xml(path: Path, old: bytes, new: bytes, sheet_number: int = 2) -> Path:
+    """Replace the one occurrence of old in sheetN.xml by new: XML another writer makes that openpyxl does not."""
+    xml = sheet_xml(path, sheet_number)
+    assert xml.count(old) == 1, old
+    return rewrite_zip(path, {f"xl/worksheets/sheet{sheet_number}.xml": xml.replace(old, new)})
+
+
+def goals_with_stray_cell(path: Path, cell: str) -> Path:
+    """A report with the Mål sheet (GOALS) that also holds an 'x' at cell, e.g. 'XFD1048576', saved by openpyxl."""
+    write_report(path, sheets={"Mål": GOALS})
+    book = openpyxl.load_workbook(path)
+    book["Mål"][cell] = "x"
+    book.save(path)
+    return path
+
+
 @cache
 def reference() -> Reference:
     """Municipalities and committees, read once per test session."""

@@ -17,19 +17,7 @@ April), 1 overdue assignment, 1 red project.
 from datetime import date
 from pathlib import Path
 
-from tests.fixtures import build_warehouse, workbook
-
-
-def money(month, annual_budget, budget, outcome, forecast) -> dict:
-    """One row of the Ekonomi sheet for the whole committee."""
-    return {
-        "month": month,
-        "activity": None,
-        "annual_budget": annual_budget,
-        "budget": budget,
-        "outcome": outcome,
-        "forecast": forecast,
-    }
+from tests.fixtures import build_warehouse, money, workbook
 
 
 def goal(goal_id, council_goal_id, council_goal, text, perspective, assessment, comment=None) -> dict:
@@ -86,6 +74,17 @@ BUN_INDICATORS = [
 ]
 
 
+# BUN's deviation AV-1: open in March, closed in April.
+VACANCIES = {
+    "deviation_id": "AV-1",
+    "reported_date": date(2025, 3, 10),
+    "type": "operations",
+    "severity": "medium",
+    "description": "Vakanta tjänster",
+    "status": "open",
+}
+
+
 def build(path: Path) -> Path:
     """Publish the steering fixture warehouse at path."""
     books = [
@@ -109,14 +108,7 @@ def build(path: Path) -> Path:
                 money("2025-03", -1200, -100, -100, -1250),
             ],
             deviations=[
-                {
-                    "deviation_id": "AV-1",
-                    "reported_date": date(2025, 3, 10),
-                    "type": "operations",
-                    "severity": "medium",
-                    "description": "Vakanta tjänster",
-                    "status": "open",
-                },
+                VACANCIES,
                 {
                     "deviation_id": "AV-2",
                     "reported_date": date(2025, 2, 1),
@@ -168,15 +160,7 @@ def build(path: Path) -> Path:
             date(2025, 5, 7),
             economy=[money("2025-04", -1200, -100, -120, -1260)],
             deviations=[
-                {
-                    "deviation_id": "AV-1",
-                    "reported_date": date(2025, 3, 10),
-                    "type": "operations",
-                    "severity": "medium",
-                    "description": "Vakanta tjänster",
-                    "status": "closed",
-                    "closed_date": date(2025, 4, 20),
-                },
+                {**VACANCIES, "status": "closed", "closed_date": date(2025, 4, 20)},
                 {
                     "deviation_id": "AV-3",
                     "reported_date": date(2025, 4, 5),
@@ -192,11 +176,7 @@ def build(path: Path) -> Path:
             "SN",
             "2025-03",
             date(2025, 4, 9),
-            economy=[
-                money("2025-01", -2400, -200, -190, -2300),
-                money("2025-02", -2400, -200, -190, -2300),
-                money("2025-03", -2400, -200, -190, -2300),
-            ],
+            economy=[money(month, -2400, -200, -190, -2300) for month in ("2025-01", "2025-02", "2025-03")],
         ),
         workbook("2463", "BUN", "2025-02", date(2025, 3, 6), economy=[money("2025-02", -900, -75, -80, -950)]),
     ]

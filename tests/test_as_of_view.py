@@ -11,20 +11,11 @@ from accounts.testing import logged_in_client
 from data import db, provenance, versions
 from etl.store import Staging
 from tests.callback_http import callback_body, page_body
-from tests.monthly_fixture import economy_workbooks, money, workbook
+from tests.monthly_fixture import bun_september_correction, economy_workbooks
 
 FIRST_PUBLISH = datetime(2025, 10, 14, 7, 30)
 SECOND_PUBLISH = datetime(2025, 10, 20, 12, 0)
-CORRECTION = workbook(
-    "2581",
-    "BUN",
-    "2025-09",
-    date(2025, 10, 19),
-    economy=[
-        money("2025-09", -1200, -100, -220, -1400, "Grundskola"),
-        money("2025-09", -600, -50, -55, -600, "Förskola"),
-    ],
-)
+CORRECTION = bun_september_correction(date(2025, 10, 19))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from data.assignments import (
 )
 from data.meetings import last_meeting, meeting_dates, next_meeting
 from etl.store import Staging
-from tests.fixtures import workbook
+from tests.fixtures import money, workbook
 
 LOADED_AT = datetime(2025, 4, 2, 8, 30)
 
@@ -34,17 +34,6 @@ def _a(case, decided_by, decided, title, due, status, reported=None, recipient=N
         "status": status,
         "reported_back_date": reported,
         "comment": None,
-    }
-
-
-def _economy(month, budget, outcome, annual_budget, forecast, activity=None):
-    return {
-        "month": month,
-        "activity": activity,
-        "annual_budget": annual_budget,
-        "budget": budget,
-        "outcome": outcome,
-        "forecast": forecast,
     }
 
 
@@ -90,16 +79,16 @@ def scenario_workbooks() -> list:
         {"body": "KS", "meeting_date": date(2025, 4, 7)},
     ]
     return [
-        workbook("2581", "BUN", "2025-01", economy=[_economy("2025-01", -100.0, -95.0, -1200.0, -1200.0)]),
+        workbook("2581", "BUN", "2025-01", economy=[money("2025-01", -1200.0, -100.0, -95.0, -1200.0)]),
         workbook(
             "2581", "BUN", "2025-02", assignments=bun_feb,
-            economy=[_economy("2025-02", -100.0, -110.0, -1200.0, -1210.0)],
+            economy=[money("2025-02", -1200.0, -100.0, -110.0, -1210.0)],
         ),
         workbook(
             "2581", "BUN", "2025-03", assignments=bun_mar,
             economy=[
-                _economy("2025-03", -60.0, -70.0, -700.0, -720.0, "Grundskola"),
-                _economy("2025-03", -40.0, -42.0, -500.0, -505.0, "Förskola"),
+                money("2025-03", -700.0, -60.0, -70.0, -720.0, "Grundskola"),
+                money("2025-03", -500.0, -40.0, -42.0, -505.0, "Förskola"),
             ],
             goals=[_goal("BUN-1", "met"), _goal("BUN-2", "partly_met"), _goal("BUN-3", "not_met")],
         ),
@@ -118,10 +107,8 @@ def build_scenario(path: Path) -> Path:
 
 
 @pytest.fixture
-def warehouse(tmp_path, monkeypatch):
-    path = build_scenario(tmp_path / "warehouse.duckdb")
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    return path
+def warehouse(tmp_path, read_from):
+    return read_from(build_scenario(tmp_path / "warehouse.duckdb"))
 
 
 def _states(items):

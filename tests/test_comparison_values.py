@@ -12,10 +12,8 @@ FAULTS = "namn:antal felanmälningar"
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = build_comparison(tmp_path / "jamforelse.duckdb")
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    return path
+def db(tmp_path, read_from):
+    return read_from(build_comparison(tmp_path / "jamforelse.duckdb"))
 
 
 def test_shared_indicators_by_kpi_or_name(db):

@@ -9,6 +9,7 @@ from etl.__main__ import main
 from etl.demo import build
 from etl.load import load_paths
 from etl.warehouse import CURRENT_KEYS
+from tests.fixtures import REPORT_SHEETS
 
 FACT_TABLES = list(CURRENT_KEYS) + [f"current_{table}" for table in CURRENT_KEYS]
 
@@ -175,17 +176,7 @@ def test_demo_workbook_reads_like_a_filled_in_template(tmp_path):
     folder = tmp_path / "xlsx"
     build(tmp_path / "demo.duckdb", first_month="2025-04", last_month="2025-04", xlsx_dir=folder)
     book = load_workbook(folder / "2581_SN_2025-04.xlsx")
-    assert book.sheetnames == [
-        "Om rapporten",
-        "Mål",
-        "Indikatorer",
-        "Ekonomi",
-        "Avvikelser",
-        "Uppdrag",
-        "Projekt",
-        "Förbättringsförslag",
-        "Medarbetare",
-    ]
+    assert book.sheetnames == REPORT_SHEETS
     about = book["Om rapporten"]
     assert [[c.value for c in row] for row in about.iter_rows()] == [
         ["Kommunkod", "2581"],

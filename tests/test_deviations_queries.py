@@ -10,10 +10,8 @@ from tests.monthly_fixture import deviation_warehouse
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = deviation_warehouse(tmp_path / "w.duckdb")
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    return path
+def db(tmp_path, read_from):
+    return read_from(deviation_warehouse(tmp_path / "w.duckdb"))
 
 
 def test_september_serious_open_first_then_new(db):

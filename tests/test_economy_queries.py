@@ -7,10 +7,8 @@ from tests.monthly_fixture import economy_warehouse
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = economy_warehouse(tmp_path / "w.duckdb")
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    return path
+def db(tmp_path, read_from):
+    return read_from(economy_warehouse(tmp_path / "w.duckdb"))
 
 
 def test_committee_rows_for_september(db):

@@ -8,13 +8,12 @@ from datetime import date
 from decimal import Decimal
 
 import duckdb
-import openpyxl
 import pytest
 
 from data.settings import ROOT
 from etl.__main__ import main
 from etl.load import load_paths
-from tests.report_files import GOALS, write_report
+from tests.report_files import GOALS, goals_with_stray_cell, write_report
 
 
 @pytest.fixture(autouse=True)
@@ -155,10 +154,7 @@ def test_a_bad_file_changes_nothing_while_good_files_load(tmp_path, capsys):
 
 
 def test_stray_cell_at_the_last_excel_cell_is_rejected_without_crashing(tmp_path, capsys):
-    stray = write_report(tmp_path / "stray.xlsx", sheets={"Mål": GOALS})
-    book = openpyxl.load_workbook(stray)
-    book["Mål"]["XFD1048576"] = "x"
-    book.save(stray)
+    stray = goals_with_stray_cell(tmp_path / "stray.xlsx", "XFD1048576")
     write_report(tmp_path / "ok.xlsx", about={"Nämnd": "SN"})
     db = tmp_path / "lager.duckdb"
     code, out = _load(capsys, stray, tmp_path / "ok.xlsx", "--db", db)
@@ -185,10 +181,7 @@ def test_a_file_over_the_size_limit_is_rejected_unread(tmp_path, capsys, monkeyp
 def test_a_parser_that_dies_rejects_its_file_and_the_loader_goes_on(tmp_path, monkeypatch):
     # A cell at GR10000 passes the container limits but makes python-calamine allocate a 64 MB range: under a
     # 50 MB address-space limit the worker process aborts, as it would on a hostile file the checks missed.
-    big = write_report(tmp_path / "a.xlsx", sheets={"Mål": GOALS})
-    book = openpyxl.load_workbook(big)
-    book["Mål"]["GR10000"] = "x"
-    book.save(big)
+    goals_with_stray_cell(tmp_path / "a.xlsx", "GR10000")
     write_report(tmp_path / "b.xlsx", about={"Nämnd": "SN"})
     paths, db = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"], tmp_path / "lager.duckdb"
     monkeypatch.setenv("STYRKEDJAN_PARSER_MEMORY_MB", "50")

@@ -1,6 +1,7 @@
 """Sammanträdesläge's first slide shows the whole municipality with Översikt's numbers; the agenda order is settable."""
 
 from data import meta, overview
+from tests.fixtures import PITEA_COMMITTEES
 
 
 def text(node) -> str:
@@ -36,12 +37,7 @@ def test_first_slide_numbers_equal_the_overview(demo_path, monkeypatch):
     titles = [text(s.children[0].children[0]) for s in deck]
     assert titles == [
         "Piteå",
-        "Barn- och utbildningsnämnden",
-        "Kommunstyrelsen",
-        "Kultur- och fritidsnämnden",
-        "Miljö- och byggnämnden",
-        "Samhällsbyggnadsnämnden",
-        "Socialnämnden",
+        *PITEA_COMMITTEES,
         "Allvarliga avvikelser (5)",
         "Att återrapportera 2026-11-23 (13)",
     ]

@@ -10,10 +10,8 @@ from tests.test_assignments_data import build_scenario
 
 
 @pytest.fixture
-def warehouse(tmp_path, monkeypatch):
-    path = build_scenario(tmp_path / "warehouse.duckdb")
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    return path
+def warehouse(tmp_path, read_from):
+    return read_from(build_scenario(tmp_path / "warehouse.duckdb"))
 
 
 def test_slides_one_per_committee_in_swedish_order(warehouse):

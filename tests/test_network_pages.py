@@ -10,15 +10,13 @@ from tests.network_fixture import build_comparison, build_network
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    monkeypatch.setenv("STYRKEDJAN_DB", str(build_network(tmp_path / "n.duckdb")))
+def db(tmp_path, read_from):
+    return read_from(build_network(tmp_path / "n.duckdb"))
 
 
 @pytest.fixture
-def comparison_db(tmp_path, monkeypatch):
-    path = build_comparison(tmp_path / "c.duckdb")
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    return path
+def comparison_db(tmp_path, read_from):
+    return read_from(build_comparison(tmp_path / "c.duckdb"))
 
 
 def card_texts(cards) -> list[tuple[str, str, str]]:

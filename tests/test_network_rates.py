@@ -9,10 +9,8 @@ from tests.network_fixture import DEFINITION, build_network
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    path = build_network(tmp_path / "network.duckdb")
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    return path
+def db(tmp_path, read_from):
+    return read_from(build_network(tmp_path / "network.duckdb"))
 
 
 def test_period_labels():

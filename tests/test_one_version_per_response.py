@@ -16,8 +16,8 @@ from datetime import date
 from data.settings import ROOT
 from tests.callback_http import callback_body
 from tests.conftest import TEST_ADMIN
-from tests.fixtures import build_warehouse, workbook
-from tests.monthly_fixture import economy_workbooks, money
+from tests.fixtures import build_warehouse
+from tests.monthly_fixture import bun_september_correction, economy_workbooks
 from tests.served import log_in
 
 PUBLISHES = 150
@@ -94,16 +94,7 @@ def _post(url: str, body: dict, cookie: str) -> list:
 def test_no_response_mixes_two_versions_during_publishes(tmp_path):
     a, b, live = tmp_path / "a.duckdb", tmp_path / "b.duckdb", tmp_path / "lager.duckdb"
     build_warehouse(a, economy_workbooks())
-    correction = workbook(
-        "2581",
-        "BUN",
-        "2025-09",
-        date(2025, 10, 13),
-        economy=[
-            money("2025-09", -1200, -100, -220, -1400, "Grundskola"),
-            money("2025-09", -600, -50, -55, -600, "Förskola"),
-        ],
-    )
+    correction = bun_september_correction(date(2025, 10, 13))
     build_warehouse(b, [*economy_workbooks(), correction])
     shutil.copyfile(a, live)
     port = _free_port()

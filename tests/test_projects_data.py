@@ -130,7 +130,7 @@ def test_portfolio_row_values_and_swedish_order(one_per_flag):
 
 
 @pytest.fixture
-def story(tmp_path, monkeypatch):
+def story(tmp_path, read_from):
     """One project reported by KS in three months; the February report is superseded by a correction."""
 
     def p1(**columns):
@@ -139,43 +139,31 @@ def story(tmp_path, monkeypatch):
             **columns,
         )  # fmt: skip
 
+    def ks(period: str, reported: date, *projects: dict):
+        return workbook("2280", "KS", period, reported, projects=list(projects))
+
     execution = {"phase": "execution", "decision_point": "BP2", "decision_date": date(2025, 2, 20)}
+    planning = {"phase": "planning", "decision_point": "BP1", "decision_date": date(2024, 10, 1)}
     reports = [
-        workbook(
-            "2280",
-            "KS",
+        ks(
             "2025-01",
             date(2025, 2, 5),
-            projects=[
-                p1(
-                    phase="planning",
-                    decision_point="BP1",
-                    decision_date=date(2024, 10, 1),
-                    cost_to_date=500.0,
-                    forecast_end=date(2025, 12, 31),
-                ),
-                project_row("P-2", "Ny skolgård", owner="BUN", phase="preparation", decision_point=None),
-            ],
+            p1(**planning, cost_to_date=500.0, forecast_end=date(2025, 12, 31)),
+            project_row("P-2", "Ny skolgård", owner="BUN", phase="preparation", decision_point=None),
         ),
-        workbook("2280", "KS", "2025-02", date(2025, 3, 5), projects=[p1(cost_to_date=999.0)]),
-        workbook(
-            "2280",
-            "KS",
+        ks("2025-02", date(2025, 3, 5), p1(cost_to_date=999.0)),
+        ks(
             "2025-02",
             date(2025, 3, 7),
-            projects=[p1(**execution, cost_to_date=1200.0, light_time="yellow", forecast_end=date(2026, 2, 28))],
+            p1(**execution, cost_to_date=1200.0, light_time="yellow", forecast_end=date(2026, 2, 28)),
         ),
-        workbook(
-            "2280",
-            "KS",
+        ks(
             "2025-03",
             date(2025, 4, 4),
-            projects=[p1(**execution, cost_to_date=2100.0, light_time="red", forecast_end=date(2026, 1, 31))],
+            p1(**execution, cost_to_date=2100.0, light_time="red", forecast_end=date(2026, 1, 31)),
         ),
     ]
-    db = build_warehouse(tmp_path / "w.duckdb", reports)
-    monkeypatch.setenv("STYRKEDJAN_DB", str(db))
-    return db
+    return read_from(build_warehouse(tmp_path / "w.duckdb", reports))
 
 
 def test_history_uses_non_superseded_submissions_in_report_order(story):

@@ -3,6 +3,7 @@
 from datetime import date
 
 import openpyxl
+import pytest
 
 from etl.model import About
 from tests.report_files import ASSIGNMENTS, GOALS, located, read_report, write_report
@@ -48,33 +49,36 @@ def test_committee_names_are_matched_without_case_or_spaces(tmp_path):
     assert read_report(path).workbook.about.committee_code == "BUN"
 
 
-def test_unknown_municipality_code_is_rejected(tmp_path):
-    path = write_report(tmp_path / "r.xlsx", about={"Kommunkod": "9999"})
-    errors = read_report(path).errors
-    assert located(errors) == [("Om rapporten", 3, "B", "Kommunkod", "9999")]
-    assert errors[0].message == (
+IDENTITY_ERRORS = [
+    (
+        {"Kommunkod": "9999"},
+        ("Om rapporten", 3, "B", "Kommunkod", "9999"),
         "Kommunkoden 9999 finns inte bland Sveriges 290 kommuner. Skriv kommunens fyrsiffriga kod från SCB, "
-        "t.ex. 0884 för Vimmerby."
-    )
-
-
-def test_code_of_another_named_municipality_is_rejected(tmp_path):
-    path = write_report(tmp_path / "r.xlsx", about={"Kommunkod": "0884"})
-    errors = read_report(path).errors
-    assert located(errors)[0] == ("Om rapporten", 4, "B", "Kommun", "Piteå")
-    assert errors[0].message == (
-        "Kommunkoden 0884 är Vimmerby, men kommunens namn är Piteå. Piteå har kommunkod 2581. Kontrollera kommunkoden."
-    )
-
-
-def test_unknown_committee_is_rejected_with_the_closest_names(tmp_path):
-    path = write_report(tmp_path / "r.xlsx", about={"Nämnd": "Barn och utbilding"})
-    errors = read_report(path).errors
-    assert located(errors)[0] == ("Om rapporten", 5, "B", "Nämnd", "Barn och utbilding")
-    assert errors[0].message == (
+        "t.ex. 0884 för Vimmerby.",
+    ),
+    (
+        {"Kommunkod": "0884"},
+        ("Om rapporten", 4, "B", "Kommun", "Piteå"),
+        "Kommunkoden 0884 är Vimmerby, men kommunens namn är Piteå. Piteå har kommunkod 2581. Kontrollera kommunkoden.",
+    ),
+    (
+        {"Nämnd": "Barn och utbilding"},
+        ("Om rapporten", 5, "B", "Nämnd", "Barn och utbilding"),
         "Nämnden finns inte i nämndlistan för Piteå; menade du Barn- och utbildningsnämnden (BUN)? Skriv nämndens "
-        "namn eller förkortning som i listan."
-    )
+        "namn eller förkortning som i listan.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("about", "place", "message"),
+    IDENTITY_ERRORS,
+    ids=["unknown municipality code", "code of another named municipality", "unknown committee, closest names"],
+)
+def test_wrong_identity_is_rejected_at_its_cell_with_a_swedish_message(tmp_path, about, place, message):
+    errors = read_report(write_report(tmp_path / "r.xlsx", about=about)).errors
+    assert located(errors) == [place]
+    assert errors[0].message == message
 
 
 def test_unknown_committee_with_nothing_close_lists_the_known_ones(tmp_path):

@@ -4,6 +4,7 @@ title rows above the header, columns in any order, extra and personal columns, t
 import unicodedata
 from datetime import date
 
+from tests.fixtures import money
 from tests.report_files import ECONOMY, GOALS, located, read_report, write_report
 
 
@@ -23,11 +24,9 @@ def test_numbers_typed_as_swedish_text(tmp_path):
         ],
     )
     assert rows == [
-        {"month": "2025-01", "activity": "Grundskola", "annual_budget": -300000.0, "budget": -25000.5,
-         "outcome": -26100.0, "forecast": -302000.0},
-        {"month": "2025-02", "activity": "Förskola", "annual_budget": -1234.5, "budget": -1234.5,
-         "outcome": -99.5, "forecast": 0.0},
-    ]  # fmt: skip
+        money("2025-01", -300000.0, -25000.5, -26100.0, -302000.0, "Grundskola"),
+        money("2025-02", -1234.5, -1234.5, -99.5, 0.0, "Förskola"),
+    ]
 
 
 def test_percent_text_and_integers_with_spaces(tmp_path):
@@ -122,10 +121,7 @@ def test_headers_with_units_and_aliases_match(tmp_path):
             ]
         },
     )
-    assert read_report(path).workbook.facts["economy"] == [
-        {"month": "2025-03", "activity": None, "annual_budget": -1200.0, "budget": -100.0, "outcome": -110.0,
-         "forecast": -1250.0}
-    ]  # fmt: skip
+    assert read_report(path).workbook.facts["economy"] == [money("2025-03", -1200.0, -100.0, -110.0, -1250.0)]
 
 
 def test_empty_rows_are_skipped_and_total_rows_skipped_with_a_warning(tmp_path):

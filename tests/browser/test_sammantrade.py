@@ -12,17 +12,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser.harness import axe_violations, console_errors, full_page_screenshot, open_page, wait_settled
+from tests.fixtures import PITEA_COMMITTEES as PITEA
 
 pytestmark = pytest.mark.browser
-
-PITEA = [
-    "Barn- och utbildningsnämnden",
-    "Kommunstyrelsen",
-    "Kultur- och fritidsnämnden",
-    "Miljö- och byggnämnden",
-    "Samhällsbyggnadsnämnden",
-    "Socialnämnden",
-]
 
 LAST_SLIDE = "Att återrapportera 2026-11-23 (13)"
 
