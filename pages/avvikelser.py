@@ -9,30 +9,23 @@ from data.formatting import count, iso_date, number
 from data.periods import add_months, month_label
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, SEVERITY
 from ui.components import (
+    FilterPage,
     data_table,
-    dropdown,
     empty_state,
-    export_button,
-    filter_bar,
-    filter_inputs,
-    filter_states,
     kpi_card,
-    no_data_page,
     number_column,
-    page,
-    register_filters,
     section,
     text_column,
 )
 from ui.deviations import status_figure, type_figure
-from ui.export import XLSX_MIME, xlsx_bytes
+from ui.export import XLSX_MIME, export_button, xlsx_bytes
 from ui.figures import graph
 
 dash.register_page(__name__, path="/avvikelser", name="Avvikelser", order=4)
 PREFIX = "avvikelser"
 TITLE = "Avvikelser"
 PAGE_FILTERS = {"typ": DEVIATION_TYPE, "allvarlighet": SEVERITY, "status": DEVIATION_STATUS}
-register_filters(PREFIX, committee=True, url_params=tuple(PAGE_FILTERS))
+PAGE = FilterPage(PREFIX, TITLE, committee=True, url_params=tuple(PAGE_FILTERS))
 
 SERIOUS = "⚠ Allvarlig"
 NEW = "★ Ny"
@@ -75,24 +68,21 @@ def _choice(name: str, label: str, value) -> html.Div:
     options = [{"label": text, "value": code} for code, text in vocabulary.items]
     if name == "status":  # the overview's "Öppna avvikelser" links here with status=not_closed
         options.insert(0, {"label": "Ej stängda (öppen eller åtgärd pågår)", "value": NOT_CLOSED})
-    chosen = value if value in [o["value"] for o in options] else None
-    control = dropdown(f"{PREFIX}-{name}", options=options, value=chosen, placeholder="Alla")
-    return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
+    return PAGE.choice(name, label, options, value)
 
 
 def layout(kommun=None, period=None, namnd=None, typ=None, allvarlighet=None, status=None, **_):
     """Deviations as of a month, filtered by committee, type, severity and status from the URL."""
     filters = meta.resolve(kommun, period, namnd)
     if filters.month is None:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     extra = [
         _choice("typ", "Typ", typ),
         _choice("allvarlighet", "Allvarlighet", allvarlighet),
         _choice("status", "Status", status),
     ]
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters, committee=True, extra=extra),
+    return PAGE.layout(
+        filters,
         html.Div(id="avvikelser-kpis", className="row g-3 mb-2"),
         html.Div(id="avvikelser-serious"),
         section(
@@ -110,6 +100,7 @@ def layout(kommun=None, period=None, namnd=None, typ=None, allvarlighet=None, st
         ),
         intro="Rapporterade avvikelser med orsak, åtgärd och ansvarig roll. Allvarliga avvikelser som inte är "
         f"stängda visas överst och märks {SERIOUS}; avvikelser som tillkommit sedan förra månaden märks {NEW}.",
+        extra=extra,
     )
 
 
@@ -188,7 +179,7 @@ def _kpis(items: list[Deviation]) -> list:
     Output("avvikelser-table", "rowData"),
     Output("avvikelser-status-chart", "figure"),
     Output("avvikelser-type-chart", "figure"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
     Input("avvikelser-typ", "value"),
     Input("avvikelser-allvarlighet", "value"),
     Input("avvikelser-status", "value"),
@@ -213,7 +204,7 @@ def update(municipality, month, committee, deviation_type, severity, status):
 @callback(
     Output("avvikelser-export-download", "data"),
     Input("avvikelser-export", "n_clicks"),
-    *filter_states(PREFIX, committee=True),
+    *PAGE.states(),
     State("avvikelser-typ", "value"),
     State("avvikelser-allvarlighet", "value"),
     State("avvikelser-status", "value"),

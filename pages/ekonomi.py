@@ -10,17 +10,12 @@ from reports.monthly import MIME, generate
 from reports.slots import ReportBusy, report_slot
 from ui.components import (
     NO_REPORT,
+    FilterPage,
     data_table,
     empty_state,
-    export_button,
-    filter_bar,
-    filter_inputs,
     filter_states,
     kpi_card,
-    no_data_page,
     number_column,
-    page,
-    register_filters,
     section,
     source_bar,
     text_column,
@@ -35,13 +30,13 @@ from ui.economy import (
     forecast_history_figure,
     table_row,
 )
-from ui.export import XLSX_MIME, xlsx_bytes
+from ui.export import XLSX_MIME, export_button, xlsx_bytes
 from ui.figures import graph
 
 dash.register_page(__name__, path="/ekonomi", name="Ekonomi", order=3)
 PREFIX = "ekonomi"
 TITLE = "Ekonomi"
-register_filters(PREFIX, committee=True)
+PAGE = FilterPage(PREFIX, TITLE, committee=True)
 
 DEVIATION_STYLE = {
     "styleConditions": [
@@ -107,7 +102,7 @@ def layout(kommun=None, period=None, namnd=None, **_):
     """The economy page for a municipality, month and optionally one committee."""
     filters = meta.resolve(kommun, period, namnd)
     if filters.month is None:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     report = html.Div(
         [
             html.Button("Månadsrapport som PDF", id="ekonomi-report-pdf", className="btn btn-primary btn-sm me-2"),
@@ -117,9 +112,8 @@ def layout(kommun=None, period=None, namnd=None, **_):
         ],
         className="my-2",
     )
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters, committee=True),
+    return PAGE.layout(
+        filters,
         SIGN_CONVENTION,
         html.Div(id="ekonomi-kpis", className="row g-3 mb-2"),
         source_bar(PREFIX, "economy", "Nyckeltal för ekonomin"),
@@ -159,7 +153,7 @@ def _scope_rows(table: economy.EconomyTable, committee: str | None):
     Output("ekonomi-forecast", "figure"),
     Output("ekonomi-curve", "figure"),
     Output("ekonomi-committees", "figure"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
     State("ekonomi-table", "dashGridOptions"),
 )
 def update(municipality, month, committee, grid_options):
@@ -226,7 +220,7 @@ def drill_down(cell, rows):
 @callback(
     Output("ekonomi-export-download", "data"),
     Input("ekonomi-export", "n_clicks"),
-    *filter_states(PREFIX, committee=True),
+    *PAGE.states(),
     prevent_initial_call=True,
 )
 def export(n_clicks, municipality, month, committee):
@@ -245,7 +239,7 @@ def export(n_clicks, municipality, month, committee):
     Output("ekonomi-report-status", "children"),
     Input("ekonomi-report-pdf", "n_clicks"),
     Input("ekonomi-report-docx", "n_clicks"),
-    *filter_states(PREFIX),
+    *filter_states(PREFIX),  # the report covers the whole municipality: municipality and month only
     prevent_initial_call=True,
 )
 def download_report(pdf_clicks, docx_clicks, municipality, month):

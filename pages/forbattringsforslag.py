@@ -8,17 +8,7 @@ from data.formatting import count, number
 from data.network import Period, Ranking
 from data.periods import add_months, month_label
 from data.rankings import place_text
-from ui.components import (
-    data_table,
-    empty_state,
-    filter_bar,
-    filter_inputs,
-    kpi_card,
-    no_data_page,
-    page,
-    register_filters,
-    section,
-)
+from ui.components import FilterPage, data_table, empty_state, kpi_card, section
 from ui.figures import empty_figure, graph
 from ui.glossary import definitions_note
 from ui.groups import group_controls, group_note
@@ -49,7 +39,7 @@ TITLE = "Förbättringsförslag i nätverket"
 PARAMS = {"omfang": ("ar", "manad"), "matt": ("genomforda", "inlamnade"), "takt": ("period", "helar")}
 MEASURE = {"genomforda": "implemented", "inlamnade": "submitted"}
 NO_SUGGESTIONS = "Inga förbättringsförslag är inrapporterade"
-register_filters(PREFIX, url_params=(*PARAMS, "grupp", "kommuner"))
+PAGE = FilterPage(PREFIX, TITLE, url_params=(*PARAMS, "grupp", "kommuner"))
 
 # How the measures are computed, shown under the filters (words from data/glossary.py).
 MEASURE_TERMS = (
@@ -89,13 +79,13 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, grupp=No
     """
     available = network.available_months()
     if not available:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     default = None
     if period is None:
         default = network.latest_complete_month(_choice("omfang", omfang) == "manad", available)
     filters = meta.resolve(kommun, period or default)
     if filters.municipality is None:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     controls = [
         _radio("omfang", "Period", {"ar": "Hittills i år", "manad": "Vald månad"}, _choice("omfang", omfang)),
         _radio(
@@ -106,9 +96,8 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, grupp=No
         ),
     ]
     chosen = groups.resolve(grupp, filters.municipality, kommuner)
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters, extra=[*controls, group_controls(PREFIX, filters.municipality, chosen, kommuner)]),
+    return PAGE.layout(
+        filters,
         html.P(default_text(period, default, available), className="mt-2 mb-1", id=f"{PREFIX}-default"),
         html.P(id=f"{PREFIX}-group-note", className="small mb-1"),
         definitions_note(f"{PREFIX}-definition", MEASURE_TERMS),
@@ -150,6 +139,7 @@ def layout(kommun=None, period=None, omfang=None, matt=None, takt=None, grupp=No
             data_table(f"{PREFIX}-department-table", [], ranking_columns(False, departments=True)),
             source=(PREFIX, "suggestion"),
         ),
+        extra=[*controls, group_controls(PREFIX, filters.municipality, chosen, kommuner)],
     )
 
 
@@ -173,7 +163,7 @@ MAP_CAPTION = (
 
 def _inputs() -> list[Input]:
     names = (*PARAMS, "grupp", "kommuner")
-    return [*filter_inputs(PREFIX), *(Input(f"{PREFIX}-{name}", "value") for name in names)]
+    return [*PAGE.inputs(), *(Input(f"{PREFIX}-{name}", "value") for name in names)]
 
 
 def kpi_cards(ranking: Ranking, municipality: str, annualised: bool) -> list:

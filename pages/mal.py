@@ -7,23 +7,8 @@ from data import comparison, goals, meta
 from data.formatting import number, percent
 from data.goals import CHANGE_LABELS, Goal, Indicator
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
-from ui.components import (
-    assessment_text,
-    data_table,
-    dropdown,
-    empty_state,
-    export_button,
-    filter_bar,
-    filter_inputs,
-    filter_states,
-    kpi_card,
-    no_data_page,
-    page,
-    register_filters,
-    section,
-    text_column,
-)
-from ui.export import XLSX_MIME, xlsx_bytes
+from ui.components import FilterPage, assessment_text, data_table, dropdown, empty_state, kpi_card, section, text_column
+from ui.export import XLSX_MIME, export_button, xlsx_bytes
 from ui.figures import graph
 from ui.goals import (
     STATUS_STYLE,
@@ -37,7 +22,7 @@ from ui.goals import (
 dash.register_page(__name__, path="/mal", name="Mål", title="Mål – Styrkedjan", order=1)
 PREFIX = "mal"
 TITLE = "Måluppfyllelse"
-register_filters(PREFIX, committee=True, url_params=("indikator", "bedomning"))
+PAGE = FilterPage(PREFIX, TITLE, committee=True, url_params=("indikator", "bedomning"))
 
 TABLE_COLUMNS = [
     text_column("committee", "Nämnd", width=160, wrap=True),
@@ -164,18 +149,7 @@ def attainment_kpis(counts: dict[str, dict[str, int]]) -> html.Div:
 def assessment_picker(chosen: str | None) -> html.Div:
     """The goal table's 'Bedömning' filter (?bedomning=met|partly_met|not_met|not_assessed)."""
     options = [{"label": label, "value": code} for code, label in ASSESSMENT.items]
-    return html.Div(
-        [
-            html.Label("Bedömning", htmlFor="mal-bedomning"),
-            dropdown(
-                "mal-bedomning",
-                options=options,
-                value=chosen if chosen in ASSESSMENT.codes else None,
-                placeholder="Alla bedömningar",
-            ),
-        ],
-        className="col-12 col-md-4",
-    )
+    return PAGE.choice("bedomning", "Bedömning", options, chosen, "Alla bedömningar")
 
 
 def table_goals(municipality: str, month: str, committee: str | None, assessment: str | None) -> list[Goal]:
@@ -188,7 +162,7 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, bedomning=None,
     bedomning=met etc. narrows the goal table to one assessment (Översikt's "Uppfyllda mål" links there)."""
     filters = meta.resolve(kommun, period, namnd)
     if filters.municipality is None:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     indicator_list = goals.indicators(filters.municipality, filters.month, filters.committee)
     indicator_picker = html.Div(
         [
@@ -203,9 +177,8 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, bedomning=None,
         ],
         className="col-12 col-lg-8",
     )
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters, committee=True),
+    return PAGE.layout(
+        filters,
         section(
             "Styrkedjan",
             html.P(
@@ -255,7 +228,7 @@ def layout(kommun=None, period=None, namnd=None, indikator=None, bedomning=None,
     Output("mal-chain-text", "children"),
     Output("mal-indikator", "options"),
     Output("mal-indikator", "value"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
     State("mal-indikator", "value"),
 )
 def update_chain(municipality, month, committee, chosen):
@@ -272,7 +245,7 @@ def update_chain(municipality, month, committee, chosen):
 
 @callback(
     Output("mal-goals-table", "rowData"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
     Input("mal-bedomning", "value"),
 )
 def update_table(municipality, month, committee, assessment):
@@ -285,7 +258,7 @@ def update_table(municipality, month, committee, assessment):
     Output("mal-by-committee", "figure"),
     Output("mal-by-perspective", "figure"),
     Output("mal-trend", "figure"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
 )
 def update_attainment(municipality, month, committee):
     """Attainment per committee and perspective, and its trend."""
@@ -303,7 +276,7 @@ def update_attainment(municipality, month, committee):
     Output("mal-indicator", "figure"),
     Output("mal-indicator-facts", "children"),
     Input("mal-indikator", "value"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
 )
 def update_indicator(key, municipality, month, committee):
     """The chosen indicator's outcomes over time against its target."""
@@ -318,7 +291,7 @@ def update_indicator(key, municipality, month, committee):
 @callback(
     Output("mal-export-download", "data"),
     Input("mal-export", "n_clicks"),
-    *filter_states(PREFIX, committee=True),
+    *PAGE.states(),
     State("mal-bedomning", "value"),
     prevent_initial_call=True,
 )

@@ -8,19 +8,7 @@ from data.deviations import NOT_CLOSED
 from data.formatting import count, iso_date, number, percent, tkr
 from data.overview import CommitteeSummary
 from data.periods import month_label
-from ui.components import (
-    NO_REPORT,
-    empty_state,
-    filter_bar,
-    filter_href,
-    filter_inputs,
-    kpi_card,
-    no_data_page,
-    page,
-    register_filters,
-    section,
-    source_bar,
-)
+from ui.components import NO_REPORT, FilterPage, empty_state, filter_href, kpi_card, section, source_bar
 from ui.figures import graph
 from ui.glossary import term_label
 from ui.overview import attainment_figure, forecast_deviation_figure
@@ -28,7 +16,7 @@ from ui.overview import attainment_figure, forecast_deviation_figure
 dash.register_page(__name__, path="/", name="Översikt", title="Översikt – Styrkedjan", order=0)
 PREFIX = "oversikt"
 TITLE = "Översikt"
-register_filters(PREFIX)
+PAGE = FilterPage(PREFIX, TITLE)
 
 
 def _page_href(path: str, filters: meta.Filters, committee: str | None = None, **extra) -> str | None:
@@ -153,10 +141,9 @@ def layout(kommun=None, period=None, **_):
     """The overview for ?kommun=&period= (defaults: first municipality, its latest month)."""
     filters = meta.resolve(kommun, period)
     if filters.municipality is None:
-        return no_data_page(TITLE)
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters),
+        return PAGE.no_data()
+    return PAGE.layout(
+        filters,
         html.Section(id="oversikt-kpis", **{"aria-label": "Nyckeltal för kommunen"}),
         source_bar(PREFIX, "any", "Nyckeltal för kommunen"),
         section(
@@ -195,7 +182,7 @@ def layout(kommun=None, period=None, **_):
     Output("oversikt-cards", "children"),
     Output("oversikt-goals-graph", "figure"),
     Output("oversikt-forecast-graph", "figure"),
-    *filter_inputs(PREFIX),
+    *PAGE.inputs(),
 )
 def update(municipality, month):
     """Cards, key figures and graphs for the chosen municipality and month."""

@@ -9,23 +9,8 @@ from data import meta, projects
 from data.formatting import iso_date, number, percent, tkr
 from data.periods import as_of_day, month_label
 from data.vocabulary import PHASE, PROJECT_FLAG
-from ui.components import (
-    data_table,
-    dropdown,
-    empty_state,
-    export_button,
-    filter_bar,
-    filter_inputs,
-    filter_states,
-    kpi_card,
-    no_data_page,
-    number_column,
-    page,
-    register_filters,
-    section,
-    text_column,
-)
-from ui.export import XLSX_MIME, xlsx_bytes
+from ui.components import FilterPage, data_table, empty_state, kpi_card, number_column, section, text_column
+from ui.export import XLSX_MIME, export_button, xlsx_bytes
 from ui.figures import graph
 from ui.projects import (
     budget_cost_figure,
@@ -42,7 +27,7 @@ dash.register_page(__name__, path="/projekt", name="Projekt", order=5)
 PREFIX = "projekt"
 TITLE = "Projekt"
 PAGE_FILTERS = ("fas", "flagga")
-register_filters(PREFIX, committee=True, url_params=PAGE_FILTERS)
+PAGE = FilterPage(PREFIX, TITLE, committee=True, url_params=PAGE_FILTERS)
 
 FLAG_OPTIONS = [
     {"label": "Alla flaggade projekt", "value": projects.ANY_FLAG},
@@ -76,12 +61,6 @@ def _columns() -> list[dict]:
     ]
 
 
-def _choice(name: str, label: str, options: list[dict], value, placeholder: str) -> html.Div:
-    # Few options: no search box (Dash's own search placeholder is English).
-    control = dropdown(f"{PREFIX}-{name}", options=options, value=value, placeholder=placeholder, searchable=False)
-    return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
-
-
 def _flag_help() -> html.Details:
     items = []
     for label, meaning in projects.flag_definitions():
@@ -97,15 +76,15 @@ def layout(kommun=None, period=None, namnd=None, fas=None, flagga=None, **_):
     """The portfolio of a municipality as of a month, optionally one owner committee, phase or flag."""
     filters = meta.resolve(kommun, period, namnd)
     if filters.month is None:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     phases = [{"label": label, "value": code} for code, label in PHASE.items]
+    # Few options: no search box (Dash's own search placeholder is English).
     extra = [
-        _choice("fas", "Fas", phases, _valid(fas, PHASE.codes), "Alla faser"),
-        _choice("flagga", "Flagga", FLAG_OPTIONS, _valid(flagga, [o["value"] for o in FLAG_OPTIONS]), "Alla projekt"),
+        PAGE.choice("fas", "Fas", phases, fas, "Alla faser", searchable=False),
+        PAGE.choice("flagga", "Flagga", FLAG_OPTIONS, flagga, "Alla projekt", searchable=False),
     ]
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters, committee=True, extra=extra),
+    return PAGE.layout(
+        filters,
         html.Div(id="projekt-kpis", className="row g-3 mb-2"),
         section(
             "Projektportfölj",
@@ -133,11 +112,8 @@ def layout(kommun=None, period=None, namnd=None, fas=None, flagga=None, **_):
         ),
         intro="Projektbanken: varje projekts fas, beslutspunkt, trafikljus, ekonomi och tidplan, med flaggor "
         "för det som behöver följas upp. Klicka på ett projektnamn för att se projektets historik.",
+        extra=extra,
     )
-
-
-def _valid(value, allowed) -> str | None:
-    return value if value in allowed else None
 
 
 def _kpis(chosen: list[projects.Project]) -> list:
@@ -190,7 +166,7 @@ def _chosen(municipality, month, committee, fas, flagga, today: date | None = No
     Output("projekt-phases", "figure"),
     Output("projekt-gantt", "figure"),
     Output("projekt-budget", "figure"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
     Input("projekt-fas", "value"),
     Input("projekt-flagga", "value"),
 )
@@ -218,7 +194,7 @@ def update(municipality, month, committee, fas, flagga):
 @callback(
     Output("projekt-export-download", "data"),
     Input("projekt-export", "n_clicks"),
-    *filter_states(PREFIX, committee=True),
+    *PAGE.states(),
     State("projekt-fas", "value"),
     State("projekt-flagga", "value"),
     prevent_initial_call=True,

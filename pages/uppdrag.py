@@ -19,29 +19,15 @@ from ui.assignments import (
     summary_columns,
     summary_row,
 )
-from ui.components import (
-    data_table,
-    dropdown,
-    empty_state,
-    export_button,
-    filter_bar,
-    filter_href,
-    filter_inputs,
-    filter_states,
-    kpi_card,
-    no_data_page,
-    page,
-    register_filters,
-    section,
-)
-from ui.export import XLSX_MIME, xlsx_bytes
+from ui.components import FilterPage, data_table, empty_state, filter_href, kpi_card, section
+from ui.export import XLSX_MIME, export_button, xlsx_bytes
 from ui.figures import graph
 
 dash.register_page(__name__, path="/uppdrag", name="Uppdrag", order=6)
 PREFIX = "uppdrag"
 TITLE = "Uppdrag och återrapportering"
 PAGE_FILTERS = ("status", "beslutat", "ar")
-register_filters(PREFIX, committee=True, url_params=PAGE_FILTERS)
+PAGE = FilterPage(PREFIX, TITLE, committee=True, url_params=PAGE_FILTERS)
 
 STATE_RULES = (
     "Försenat: inte klart och slutdatumet har passerat. Klart, ej återrapporterat: nämnden har rapporterat "
@@ -54,38 +40,21 @@ MEETING_RULES = (
 )
 
 
-def _dropdown(name: str, label: str, options: list[dict], value, placeholder: str) -> html.Div:
-    control = dropdown(f"{PREFIX}-{name}", options=options, value=value, placeholder=placeholder)
-    return html.Div([html.Label(label, htmlFor=f"{PREFIX}-{name}"), control], className="col-12 col-md-4")
-
-
 def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=None, **_):
     """The assignments page for a municipality and month, filtered by committee, state, decided by and year."""
     filters = meta.resolve(kommun, period, namnd)
     if filters.month is None:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     years = _year_options(data.assignments(filters.municipality, as_of_day(filters.month), filters.committee))
-    year = ar if ar in [o["value"] for o in years] else None
+    states = [{"label": label, "value": code} for code, label in ASSIGNMENT_STATE.items]
+    bodies = [{"label": code, "value": code} for code in DECIDED_BY.codes]
     extra = [
-        _dropdown(
-            "status",
-            "Läge",
-            [{"label": label, "value": code} for code, label in ASSIGNMENT_STATE.items],
-            status if status in ASSIGNMENT_STATE.codes else None,
-            "Alla lägen",
-        ),
-        _dropdown(
-            "beslutat",
-            "Beslutat av",
-            [{"label": code, "value": code} for code in DECIDED_BY.codes],
-            beslutat if beslutat in DECIDED_BY.codes else None,
-            "KF och KS",
-        ),
-        _dropdown("ar", "Beslutsår", years, year, "Alla år"),
+        PAGE.choice("status", "Läge", states, status, "Alla lägen"),
+        PAGE.choice("beslutat", "Beslutat av", bodies, beslutat, "KF och KS"),
+        PAGE.choice("ar", "Beslutsår", years, ar, "Alla år"),
     ]
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters, committee=True, extra=extra),
+    return PAGE.layout(
+        filters,
         html.P(id="uppdrag-asof", className="mb-2"),
         html.P(dcc.Link("Öppna sammanträdesläget", id="uppdrag-sammantrade", href="/sammantrade"), className="mb-2"),
         html.Div(id="uppdrag-kpis", className="row g-3 mb-2"),
@@ -120,6 +89,7 @@ def layout(kommun=None, period=None, namnd=None, status=None, beslutat=None, ar=
         ),
         intro="Uppdrag från fullmäktige (KF) och kommunstyrelsen (KS) till nämnderna: vad som är klart, "
         "vad som är försenat och vad som ska återrapporteras.",
+        extra=extra,
     )
 
 
@@ -170,7 +140,7 @@ def _meeting_block(dates: list[date], items: list[data.Assignment], as_of: date)
     Output("uppdrag-trend", "figure"),
     Output("uppdrag-table", "rowData"),
     Output("uppdrag-ar", "options"),
-    *filter_inputs(PREFIX, committee=True),
+    *PAGE.inputs(),
     *[Input(f"{PREFIX}-{name}", "value") for name in PAGE_FILTERS],
 )
 def update(municipality, month, committee, status, beslutat, ar):
@@ -208,7 +178,7 @@ def update(municipality, month, committee, status, beslutat, ar):
 @callback(
     Output("uppdrag-export-download", "data"),
     Input("uppdrag-export", "n_clicks"),
-    *filter_states(PREFIX, committee=True),
+    *PAGE.states(),
     *[State(f"{PREFIX}-{name}", "value") for name in PAGE_FILTERS],
     prevent_initial_call=True,
 )

@@ -2,13 +2,15 @@
 
 How a page uses the global filters (municipality, period and optionally committee), with prefix "mal":
 
-    register_filters("mal", committee=True)              # once, at import: options follow the municipality,
-                                                          # and the URL query string follows the filters
-    def layout(kommun=None, period=None, namnd=None, **_):   # URL query names are Swedish
-        f = meta.resolve(kommun, period, namnd)           # validated values with defaults
-        return page(title, filter_bar("mal", f, committee=True), ...)
+    PAGE = FilterPage("mal", "Måluppfyllelse", committee=True)   # once, at import: options follow the
+                                                                  # municipality, the URL follows the filters
+    def layout(kommun=None, period=None, namnd=None, **_):       # URL query names are Swedish
+        f = meta.resolve(kommun, period, namnd)                   # validated values with defaults
+        if f.month is None:
+            return PAGE.no_data()
+        return PAGE.layout(f, section(...), ...)                  # title, filter bar, then the sections
 
-    @callback(Output(...), *filter_inputs("mal", committee=True))
+    @callback(Output(...), *PAGE.inputs())
     def update(municipality, month, committee): ...
 
 The filter components have the ids `<prefix>-kommun`, `<prefix>-period` and `<prefix>-namnd`. Changing a filter
@@ -281,44 +283,17 @@ def committee_options(municipality: str | None) -> list[dict]:
 
 def filter_bar(prefix: str, filters: Filters, committee: bool = False, extra: Iterable = ()) -> html.Section:
     """The filter bar: municipality, month (and committee); extra holds page-specific controls in the same row."""
-    controls = [
-        _labelled(
-            prefix,
-            "kommun",
-            "Kommun",
-            dropdown(
-                filter_id(prefix, "kommun"),
-                options=municipality_options(),
-                value=filters.municipality,
-                clearable=False,
-            ),
-        ),
-        _labelled(
-            prefix,
-            "period",
-            "Månad",
-            dropdown(
-                filter_id(prefix, "period"),
-                options=period_options(filters.municipality),
-                value=filters.month,
-                clearable=False,
-            ),
-        ),
+    fields = [  # name, label, options, value, further dropdown settings
+        ("kommun", "Kommun", municipality_options(), filters.municipality, {"clearable": False}),
+        ("period", "Månad", period_options(filters.municipality), filters.month, {"clearable": False}),
     ]
     if committee:
-        controls.append(
-            _labelled(
-                prefix,
-                "namnd",
-                "Nämnd",
-                dropdown(
-                    filter_id(prefix, "namnd"),
-                    options=committee_options(filters.municipality),
-                    value=filters.committee,
-                    placeholder="Alla nämnder",
-                ),
-            )
-        )
+        options = committee_options(filters.municipality)
+        fields.append(("namnd", "Nämnd", options, filters.committee, {"placeholder": "Alla nämnder"}))
+    controls = [
+        _labelled(prefix, name, label, dropdown(filter_id(prefix, name), options=options, value=value, **props))
+        for name, label, options, value, props in fields
+    ]
     return html.Section(
         html.Div([*controls, *extra], className="row g-3"),
         className="filter-bar",
@@ -365,6 +340,45 @@ def register_filters(prefix: str, committee: bool = False, url_params: Iterable[
 
     sync_url(prefix, names)
     register_sources(prefix, filter_inputs(prefix, committee))
+
+
+class FilterPage:
+    """A page with the global filter bar: its prefix, title and whether it filters by committee, said once.
+
+    Made once at import of the page module, it registers the filter callbacks (register_filters); the layout and
+    the callbacks take the bar, the inputs and the states from it, so they cannot disagree on the committee filter.
+    """
+
+    def __init__(self, prefix: str, title: str, committee: bool = False, url_params: Iterable[str] = ()):
+        self.prefix = prefix
+        self.title = title
+        self.committee = committee
+        register_filters(prefix, committee=committee, url_params=url_params)
+
+    def layout(self, filters: Filters, *children, extra: Iterable = (), intro: str | None = None) -> html.Div:
+        """The page: title, filter bar (extra: the page's own controls in its row), the children."""
+        return page(self.title, filter_bar(self.prefix, filters, self.committee, extra), *children, intro=intro)
+
+    def no_data(self) -> html.Div:
+        """The page when the warehouse holds no submissions at all."""
+        return no_data_page(self.title)
+
+    def choice(self, name: str, label: str, options: list[dict], value, placeholder: str = "Alla", **props):
+        """A page's own labelled dropdown `<prefix>-<name>` for the filter bar; a value not among the options
+        (from an edited URL) shows as no choice."""
+        chosen = value if value in [o["value"] for o in options] else None
+        control = dropdown(
+            filter_id(self.prefix, name), options=options, value=chosen, placeholder=placeholder, **props
+        )
+        return _labelled(self.prefix, name, label, control)
+
+    def inputs(self) -> list[Input]:
+        """The filters as callback Inputs: municipality, month (and committee), in that order."""
+        return filter_inputs(self.prefix, self.committee)
+
+    def states(self) -> list[State]:
+        """The same filters as State, e.g. for an export button callback."""
+        return filter_states(self.prefix, self.committee)
 
 
 def sync_url(prefix: str, names: Iterable[str]) -> None:
@@ -684,15 +698,4 @@ def data_table(
         dashGridOptions=options,
         style={"height": None},
         **grid,
-    )
-
-
-def export_button(prefix: str, label: str = "Exportera till Excel") -> html.Div:
-    """A button `<prefix>-export` and its download `<prefix>-export-download`; the page writes the callback."""
-    return html.Div(
-        [
-            html.Button(label, id=f"{prefix}-export", className="btn btn-outline-primary btn-sm", n_clicks=0),
-            dcc.Download(id=f"{prefix}-export-download"),
-        ],
-        className="my-2",
     )

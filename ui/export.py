@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from dash import dcc, html
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -90,3 +91,14 @@ def _plain(value):
     if hasattr(value, "to_pydatetime"):
         return value.to_pydatetime()
     return value
+
+
+def export_button(prefix: str, label: str = "Exportera till Excel") -> html.Div:
+    """A button `<prefix>-export` and its download `<prefix>-export-download`; the page writes the callback."""
+    return html.Div(
+        [
+            html.Button(label, id=f"{prefix}-export", className="btn btn-outline-primary btn-sm", n_clicks=0),
+            dcc.Download(id=f"{prefix}-export-download"),
+        ],
+        className="my-2",
+    )

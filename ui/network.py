@@ -61,6 +61,24 @@ def _excerpt_labels(items: list, own: str | None, label) -> tuple[list, list[str
     return rows, labels
 
 
+def _per_100_bars(labels: list[str], values: list, name: str, marker: dict, **trace) -> go.Figure:
+    """Horizontal bars per 100 employees, one a label from the top, each value written beside its bar."""
+    fig = base_figure(height=_bar_height(len(labels)))
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            name=name,
+            marker=marker,
+            text=["" if v is None else number(v, 1) for v in values],
+            textposition="outside",
+            **trace,
+        )
+    )
+    return fig
+
+
 def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None = None) -> go.Figure:
     """Ranked municipalities by the chosen measure per 100 employees, leader marked, own target pro rata.
 
@@ -86,20 +104,14 @@ def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None =
         else BAR_COLOUR
         for r in rows
     ]
-    fig = base_figure(height=_bar_height(len(rows)))
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=values,
-            orientation="h",
-            name=f"{MEASURE_LABEL[measure]} per 100 medarbetare",
-            marker={"color": colours},
-            text=["" if v is None else number(v, 1) for v in values],
-            textposition="outside",
-            customdata=[["", ""] if r is None else [number(r.employees, 0), _definitions(r)] for r in rows],
-            hovertemplate="%{y}: %{text} per 100 medarbetare<br>Medarbetare %{customdata[0]} "
-            "(%{customdata[1]})<extra></extra>",
-        )
+    fig = _per_100_bars(
+        labels,
+        values,
+        f"{MEASURE_LABEL[measure]} per 100 medarbetare",
+        {"color": colours},
+        customdata=[["", ""] if r is None else [number(r.employees, 0), _definitions(r)] for r in rows],
+        hovertemplate="%{y}: %{text} per 100 medarbetare<br>Medarbetare %{customdata[0]} "
+        "(%{customdata[1]})<extra></extra>",
     )
     targets = [(label, ranking.status(r, measure)) for label, r in zip(labels, rows, strict=True) if r is not None]
     shown = [(label, s.pro_rata * 100 * factor) for label, s in targets if s is not None]
@@ -217,21 +229,12 @@ def department_figure(rows: list[Rates], measure: str, title: str) -> go.Figure:
     shown.sort(key=lambda r: r.per_100(measure), reverse=True)
     labels = [plot_text(r.department) + ("" if r.complete else " (ofullständig)") for r in shown]
     values = [r.per_100(measure) for r in shown]
-    fig = base_figure(height=_bar_height(len(shown)))
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=values,
-            orientation="h",
-            marker={
-                "color": [BAR_COLOUR if r.complete else "#9aa4b1" for r in shown],
-                "pattern": {"shape": ["" if r.complete else "/" for r in shown]},
-            },
-            text=[number(v, 1) for v in values],
-            textposition="outside",
-            hovertemplate="%{y}: %{text} per 100 medarbetare<extra></extra>",
-            name=MEASURE_LABEL[measure],
-        )
+    marker = {
+        "color": [BAR_COLOUR if r.complete else "#9aa4b1" for r in shown],
+        "pattern": {"shape": ["" if r.complete else "/" for r in shown]},
+    }
+    fig = _per_100_bars(
+        labels, values, MEASURE_LABEL[measure], marker, hovertemplate="%{y}: %{text} per 100 medarbetare<extra></extra>"
     )
     fig.update_layout(
         title={"text": title, "x": 0},
