@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from data import settings
 from data.formatting import number
 from data.groups import SIZE_BANDS
+from data.projects import RED_LIGHT_RULE
 from data.vocabulary import (
     ASSESSMENT,
     ASSIGNMENT_STATE,
@@ -257,8 +258,9 @@ def _terms() -> tuple[Term, ...]:
             "Projekt",
             f"Projektledarens bedömning för tid, kostnad och leverans: {_listing(LIGHT)}. Färgen visas alltid "
             "tillsammans med en symbol och ett ord.",
-            ("Tid", "Kostnad", "Leverans", "Projekt med rött ljus"),
+            ("Tid", "Kostnad", "Leverans"),
         ),
+        Term("Projekt med rött ljus", "Projekt", RED_LIGHT_RULE, ("Rött ljus",)),
         Term(
             "Projektflaggor",
             "Projekt",

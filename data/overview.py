@@ -1,8 +1,10 @@
 """Overview read side: one summary per committee of a municipality for one month."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from data import projects
 from data.db import query_rows
 from data.measures import BudgetDeviation, difference, percent
 from data.periods import add_months, as_of_day, month_end, month_start
@@ -30,7 +32,7 @@ class CommitteeSummary(BudgetDeviation):
     open_deviations: int
     new_deviations: int
     overdue_assignments: int
-    red_projects: int
+    red_projects: int  # Project.red_light, counted per owner committee
 
     @property
     def goals_total(self) -> int:
@@ -66,7 +68,8 @@ def committee_summaries(municipality: str, month: str, today: date | None = None
         previous_end=month_end(add_months(month, -1)),
         as_of=as_of,
     )
-    return [CommitteeSummary(*row) for row in rows]
+    red = Counter(p.owner for p in projects.portfolio(municipality, month, today=as_of) if p.red_light)
+    return [CommitteeSummary(*row, red_projects=red[row[0]]) for row in rows]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,12 @@ from data.vocabulary import DECISION_POINT, LIGHT, PHASE, PROJECT_FLAG
 
 # Fewer reports than this and a project's development is told in words, not drawn as a line.
 MIN_HISTORY_REPORTS = 3
+# The rule behind "Projekt med rött ljus", in words for /projekt and /begrepp (Project.red_light is the code).
+RED_LIGHT_RULE = (
+    "Ett projekt har rött ljus när tid, kostnad eller leverans är röd, i varje fas (även Avslut), "
+    "tills beslutspunkt BP4 (projektet får avslutas) är fattad."
+)
+RED_LIGHT = "rott-ljus"  # /projekt?flagga= value choosing exactly the projects with a red light
 # Decision points in order; execution needs BP2 ("the plan leads to the goal") passed first.
 _DP_ORDER = {code: i for i, code in enumerate(DECISION_POINT.codes)}
 
@@ -76,6 +82,11 @@ class Project:
     def lights(self) -> tuple[str, str, str]:
         """Time, cost and delivery lights."""
         return (self.light_time, self.light_cost, self.light_delivery)
+
+    @property
+    def red_light(self) -> bool:
+        """A red light for time, cost or delivery, in any phase including closure, until BP4 is decided."""
+        return "red" in self.lights and self.decision_point != "BP4"
 
     @property
     def trouble(self) -> tuple[int, int, int]:
@@ -244,8 +255,10 @@ ANY_FLAG = "alla"
 
 
 def select(projects: list[Project], phase: str | None = None, flag: str | None = None) -> list[Project]:
-    """Projects in one phase and/or with one flag (ANY_FLAG: with any flag); None leaves a filter off."""
+    """Projects in one phase and/or with one flag (ANY_FLAG: any flag, RED_LIGHT: a red light); None: no filter."""
     chosen = [p for p in projects if phase is None or p.phase == phase]
+    if flag == RED_LIGHT:
+        return [p for p in chosen if p.red_light]
     if flag == ANY_FLAG:
         return [p for p in chosen if p.flags]
     if flag:

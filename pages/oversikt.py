@@ -3,7 +3,7 @@
 import dash
 from dash import Output, callback, dcc, html
 
-from data import meta, overview
+from data import meta, overview, projects
 from data.deviations import NOT_CLOSED
 from data.formatting import count, iso_date, number, percent, tkr
 from data.overview import CommitteeSummary
@@ -29,6 +29,7 @@ def _page_href(path: str, filters: meta.Filters, committee: str | None = None, *
 OPEN_DEVIATIONS = {"status": NOT_CLOSED}  # /avvikelser's filter for what "Öppna avvikelser" counts
 OVERDUE = {"status": "overdue"}  # /uppdrag's filter for what "Försenade uppdrag" counts
 MET_GOALS = {"bedomning": "met"}  # /mal's filter for the goals "Uppfyllda mål" counts
+RED_LIGHT = {"flagga": projects.RED_LIGHT}  # /projekt's filter for what "Projekt med rött ljus" counts
 
 
 def _item(term: str, text: str, href: str | None):
@@ -93,7 +94,11 @@ def committee_card(s: CommitteeSummary, filters: meta.Filters) -> html.Article:
             number(s.overdue_assignments),
             _page_href("/uppdrag", filters, s.committee_code, **OVERDUE),
         ),
-        *_item("Projekt med rött ljus", number(s.red_projects), _page_href("/projekt", filters, s.committee_code)),
+        *_item(
+            "Projekt med rött ljus",
+            number(s.red_projects),
+            _page_href("/projekt", filters, s.committee_code, **RED_LIGHT),
+        ),
         *_item("Sedan förra månaden", _changes(s), None),
     ]
     return html.Article(
@@ -132,7 +137,7 @@ def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> h
             number(t.overdue_assignments),
             href=_page_href("/uppdrag", filters, **OVERDUE),
         ),
-        kpi_card("Projekt med rött ljus", number(t.red_projects), href=_page_href("/projekt", filters)),
+        kpi_card("Projekt med rött ljus", number(t.red_projects), href=_page_href("/projekt", filters, **RED_LIGHT)),
     ]
     return html.Div([html.Div(c, className="col-6 col-lg-2") for c in cards], className="row g-3")
 

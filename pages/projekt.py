@@ -31,6 +31,7 @@ PAGE = FilterPage(PREFIX, TITLE, committee=True, url_params=PAGE_FILTERS)
 
 FLAG_OPTIONS = [
     {"label": "Alla flaggade projekt", "value": projects.ANY_FLAG},
+    {"label": "Rött ljus", "value": projects.RED_LIGHT},
     *({"label": label, "value": code} for code, label in PROJECT_FLAG.items),
 ]
 
@@ -62,11 +63,11 @@ def _columns() -> list[dict]:
 
 
 def _flag_help() -> html.Details:
-    items = []
+    items = [html.Dt("Rött ljus"), html.Dd(projects.RED_LIGHT_RULE)]
     for label, meaning in projects.flag_definitions():
         items += [html.Dt(label), html.Dd(meaning)]
     return html.Details(
-        [html.Summary("Så flaggas projekt"), html.Dl(items, className="mb-0 mt-2")],
+        [html.Summary("Så flaggas projekt och så räknas rött ljus"), html.Dl(items, className="mb-0 mt-2")],
         className="empty-state mb-3",
         id="projekt-flag-help",
     )
@@ -120,11 +121,11 @@ def _kpis(chosen: list[projects.Project]) -> list:
     budget = sum(p.budget for p in chosen)
     cost = sum(p.cost_to_date for p in chosen)
     external = sum(p.external_funding or 0 for p in chosen)
-    red = sum(1 for p in chosen if "red" in p.lights)
+    red = sum(1 for p in chosen if p.red_light)
     flagged = sum(1 for p in chosen if p.flags)
     cards = [
         ("Projekt", number(len(chosen)), "i urvalet"),
-        ("Med rött trafikljus", number(red), "tid, kostnad eller leverans"),
+        ("Projekt med rött ljus", number(red), "tid, kostnad eller leverans; tills BP4 är fattad"),
         ("Flaggade projekt", number(flagged), "se förklaringar nedan"),
         ("Kostnad hittills", tkr(cost), f"{percent(cost / budget * 100) if budget else '–'} av budget {tkr(budget)}"),
         ("Extern finansiering", tkr(external), "EU och annan medfinansiering"),

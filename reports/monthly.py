@@ -89,11 +89,7 @@ def collect(municipality: str, month: str, today: date | None = None) -> Monthly
     """Read the month's economy, deviations, goal changes, red projects and overdue assignments."""
     as_of = as_of_day(month, today)
     every = deviations.deviations(municipality, month, as_of=as_of)
-    red = [
-        p
-        for p in projects.portfolio(municipality, month, today=as_of)
-        if p.phase != "closure" and "red" in (p.light_time, p.light_cost, p.light_delivery)
-    ]
+    red = [p for p in projects.portfolio(municipality, month, today=as_of) if p.red_light]
     return MonthlyData(
         municipality=municipality,
         month=month,

@@ -1,5 +1,5 @@
 -- One row per committee of a municipality for one month ($month, YYYY-MM): has it reported, its goal attainment,
--- budget deviation and forecast, open deviations, overdue assignments, red projects, and the change since the
+-- budget deviation and forecast, open deviations, overdue assignments, and the change since the
 -- previous month ($previous). Snapshot facts are taken "as of" the month: the rows shown as of its end
 -- ($month_end; <table>_as_of, etl/sql/as_of.sql). An assignment is overdue when open past its due date on
 -- $as_of: the end of the month, or today when the month is not over (as on /uppdrag).
@@ -95,19 +95,6 @@ assignment_counts as (
     from assignments a, bounds b
     where a.status not in ('done', 'cancelled') and a.due_date < $as_of
     group by a.recipient
-),
-
-projects as (
-    select p.owner, p.phase, p.light_time, p.light_cost, p.light_delivery
-    from project_as_of($cutoff, $municipality, $month_end) p
-    where p.is_latest
-),
-
-project_counts as (
-    select owner as committee_code, count(*) as red_projects
-    from projects
-    where phase <> 'closure' and 'red' in (light_time, light_cost, light_delivery)
-    group by owner
 )
 
 select
@@ -128,14 +115,12 @@ select
     e.previous_forecast_deviation,
     coalesce(d.open_deviations, 0) as open_deviations,
     coalesce(d.new_deviations, 0) as new_deviations,
-    coalesce(a.overdue_assignments, 0) as overdue_assignments,
-    coalesce(p.red_projects, 0) as red_projects
+    coalesce(a.overdue_assignments, 0) as overdue_assignments
 from committee c
 left join reported r using (committee_code)
 left join goals g using (committee_code)
 left join economy e using (committee_code)
 left join deviation_counts d using (committee_code)
 left join assignment_counts a using (committee_code)
-left join project_counts p using (committee_code)
 where c.municipality_code = $municipality
 order by c.name collate sv
