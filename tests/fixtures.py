@@ -1,7 +1,7 @@
 """Building small real warehouses for tests: Workbook objects in, a published DuckDB file out."""
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from data.periods import parse_period
@@ -47,11 +47,25 @@ def workbook(
     return Workbook(f"{municipality}_{committee}_{normalised}.xlsx", digest, about, dict(facts))
 
 
+def publish(
+    path: Path,
+    workbooks: list[Workbook],
+    loaded_at: datetime | None = None,
+    published_at: datetime | None = None,
+    fresh: bool = False,
+    demo: bool = False,
+) -> str:
+    """Store workbooks in the warehouse at path (a new one if fresh) and publish it; None times mean now.
+
+    Returns the data version id."""
+    staging = Staging(path, demo=demo, fresh=fresh)
+    staging.add(workbooks, loaded_at=loaded_at)
+    return staging.publish(published_at=published_at)
+
+
 def build_warehouse(path: Path, workbooks: list[Workbook], demo: bool = False) -> Path:
     """Publish a fresh warehouse at path holding exactly these workbooks (stored in order)."""
-    staging = Staging(path, demo=demo, fresh=True)
-    staging.add(workbooks)
-    staging.publish()
+    publish(path, workbooks, fresh=True, demo=demo)
     return path
 
 

@@ -13,8 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from etl.model import Workbook
-from etl.store import Staging
-from tests.fixtures import build_warehouse, money, workbook
+from tests.fixtures import build_warehouse, money, publish, workbook
 
 LOADED_AT = datetime(2025, 10, 14, 7, 30)
 
@@ -272,7 +271,5 @@ REPORT_TOTAL_ROW = (
 
 def report_warehouse(path: Path) -> Path:
     """A published warehouse with everything the monthly report reads, loaded at LOADED_AT."""
-    staging = Staging(path, fresh=True)
-    staging.add(report_workbooks(), loaded_at=LOADED_AT)
-    staging.publish()
+    publish(path, report_workbooks(), loaded_at=LOADED_AT, fresh=True)
     return path

@@ -9,8 +9,8 @@ import pytest
 import app
 from accounts.testing import logged_in_client
 from data import db, provenance, versions
-from etl.store import Staging
 from tests.callback_http import callback_body, page_body
+from tests.fixtures import publish
 from tests.monthly_fixture import bun_september_correction, economy_workbooks
 
 FIRST_PUBLISH = datetime(2025, 10, 14, 7, 30)
@@ -19,15 +19,10 @@ CORRECTION = bun_september_correction(date(2025, 10, 19))
 
 
 @pytest.fixture
-def two_versions(tmp_path, monkeypatch):
-    path = tmp_path / "w.duckdb"
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    first = Staging(path, fresh=True)
-    first.add(economy_workbooks(), loaded_at=FIRST_PUBLISH)
-    v1 = first.publish(published_at=FIRST_PUBLISH)
-    second = Staging(path)
-    second.add([CORRECTION], loaded_at=SECOND_PUBLISH)
-    v2 = second.publish(published_at=SECOND_PUBLISH)
+def two_versions(tmp_path, read_from):
+    path = read_from(tmp_path / "w.duckdb")
+    v1 = publish(path, economy_workbooks(), FIRST_PUBLISH, FIRST_PUBLISH, fresh=True)
+    v2 = publish(path, [CORRECTION], SECOND_PUBLISH, SECOND_PUBLISH)
     return v1, v2
 
 

@@ -16,8 +16,7 @@ from data.assignments import (
     years,
 )
 from data.meetings import last_meeting, meeting_dates, next_meeting
-from etl.store import Staging
-from tests.fixtures import money, workbook
+from tests.fixtures import money, publish, workbook
 
 LOADED_AT = datetime(2025, 4, 2, 8, 30)
 
@@ -100,9 +99,7 @@ def scenario_workbooks() -> list:
 
 def build_scenario(path: Path) -> Path:
     """Publish the scenario warehouse at path, loaded at a fixed time so stamps are literal."""
-    staging = Staging(path, fresh=True)
-    staging.add(scenario_workbooks(), loaded_at=LOADED_AT)
-    staging.publish()
+    publish(path, scenario_workbooks(), loaded_at=LOADED_AT, fresh=True)
     return path
 
 

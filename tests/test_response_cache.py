@@ -9,8 +9,8 @@ import app
 from accounts import audit
 from accounts.testing import logged_in_client
 from data.response_cache import ResponseCache, Stored, cacheable
-from etl.store import Staging
 from tests.callback_http import callback_body
+from tests.fixtures import publish
 from tests.monthly_fixture import economy_workbooks
 from tests.test_as_of_view import CORRECTION
 
@@ -22,12 +22,9 @@ def _total(response) -> float:
 
 
 @pytest.fixture
-def warehouse(tmp_path, monkeypatch):
-    path = tmp_path / "w.duckdb"
-    monkeypatch.setenv("STYRKEDJAN_DB", str(path))
-    first = Staging(path, fresh=True)
-    first.add(economy_workbooks(), loaded_at=PUBLISHED)
-    first.publish(published_at=PUBLISHED)
+def warehouse(tmp_path, read_from):
+    path = read_from(tmp_path / "w.duckdb")
+    publish(path, economy_workbooks(), PUBLISHED, PUBLISHED, fresh=True)
     app.RESPONSES.__init__()  # an empty memo for this test
     return path
 
@@ -42,9 +39,7 @@ def test_identical_callbacks_are_answered_from_the_memo_until_a_publish(warehous
     assert (_total(first), _total(second), app.RESPONSES.hits, app.RESPONSES.misses) == (-1020.0, -1020.0, 1, 1)
     assert second.get_data() == first.get_data()
 
-    correction = Staging(warehouse)
-    correction.add([CORRECTION], loaded_at=PUBLISHED)
-    correction.publish(published_at=PUBLISHED)
+    publish(warehouse, [CORRECTION], PUBLISHED, PUBLISHED)
     assert _total(client.post("/_dash-update-component", json=body)) == -1120.0  # a new file: a miss, fresh data
     assert (app.RESPONSES.hits, app.RESPONSES.misses) == (1, 2)
 
