@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from data import settings
+from data.deadlines import DUE_SOON_DAYS
 from data.formatting import number
 from data.groups import SIZE_BANDS
 from data.projects import RED_LIGHT_RULE
@@ -26,6 +27,7 @@ from data.vocabulary import (
     PERSPECTIVE,
     PHASE,
     PROJECT_FLAG,
+    REPORT_STATE,
     SEVERITY,
     Vocabulary,
 )
@@ -364,6 +366,36 @@ def _terms() -> tuple[Term, ...]:
             "anger vilken dataversion siffrorna kommer från, så att en utskrift kan spåras.",
         ),
         Term(
+            "Rapportkalender",
+            "Data",
+            "Kommunens årshjul: sista dag för varje rapportperiod (månad, tertial eller år), för alla nämnder eller "
+            "för en enskild nämnd. Den läses in med python -m etl calendar. Sista dagen räknas som i tid.",
+            ("Årshjul", "Sista dag"),
+        ),
+        Term(
+            "Rapportläge",
+            "Data",
+            f"En nämnds rapport för en period jämförd med rapportkalendern: {REPORT_STATE.label('on_time').lower()} "
+            f"(senast sista dag), {REPORT_STATE.label('late').lower()} (så många dagar efter sista dag), "
+            f"{REPORT_STATE.label('overdue').lower()} (ingen rapport och sista dag har passerat), "
+            f"{REPORT_STATE.label('due_soon').lower()} (ingen rapport ännu och högst {DUE_SOON_DAYS} dagar kvar) "
+            f"eller {REPORT_STATE.label('upcoming').lower()}. En återkallad rapport räknas som saknad.",
+            ("Dagar sent", *REPORT_STATE.labels),
+        ),
+        Term(
+            "Inlämnad",
+            "Data",
+            "När rapporten kom in till Styrkedjan (inläsning eller uppladdning): den första av nämndens giltiga "
+            "inlämningar för perioden. En senare rättelse gör inte en rapport som kom i tid försenad.",
+        ),
+        Term(
+            "Nästa sammanträde",
+            "Data",
+            "Det första sammanträdet i kommunstyrelsen (KS) eller kommunfullmäktige (KF) på eller efter sista dag: "
+            "där rapporten kan behandlas. Datumen kommer från kommunstyrelsens rapport (bladet Sammanträden).",
+            ("Nästa KS", "Nästa KF", "Sammanträden"),
+        ),
+        Term(
             "Ingen rapport inlämnad",
             "Data",
             "Nämnden har inte lämnat någon rapport för perioden. Det visas alltid uttryckligen, aldrig som noll.",
@@ -416,6 +448,8 @@ NOT_MEASURES = frozenset(
         "BP datum",
         "Senast rapporterat",
         "Senaste statusrapport",
+        "Period",
+        "Rapportdatum",
         "Kommungrupp",
         "Län",
     }

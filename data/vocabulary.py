@@ -99,6 +99,16 @@ SUGGESTION_STATUS = Vocabulary(
 MEETING_BODY = Vocabulary("organ", (("KF", "Kommunfullmäktige"), ("KS", "Kommunstyrelsen")))
 
 # Derived states computed by the read side (never typed in a workbook).
+REPORT_STATE = Vocabulary(  # Rapportläge: a committee's report for a period against its deadline (data/deadlines.py)
+    "rapportläge",
+    (
+        ("overdue", "Saknas, försenad"),
+        ("due_soon", "Sista dag snart"),
+        ("late", "Inlämnad sent"),
+        ("on_time", "Inlämnad i tid"),
+        ("upcoming", "Kommande"),
+    ),
+)
 ASSIGNMENT_STATE = Vocabulary(
     "läge",
     (

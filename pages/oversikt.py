@@ -30,6 +30,7 @@ OPEN_DEVIATIONS = {"status": NOT_CLOSED}  # /avvikelser's filter for what "Öppn
 OVERDUE = {"status": "overdue"}  # /uppdrag's filter for what "Försenade uppdrag" counts
 MET_GOALS = {"bedomning": "met"}  # /mal's filter for the goals "Uppfyllda mål" counts
 RED_LIGHT = {"flagga": projects.RED_LIGHT}  # /projekt's filter for what "Projekt med rött ljus" counts
+REPORTS_THIS_MONTH = {"visa": "manad"}  # /rapportlage's reports for the periods ending in the month
 
 
 def _item(term: str, text: str, href: str | None):
@@ -112,7 +113,12 @@ def summary_cards(summaries: list[CommitteeSummary], filters: meta.Filters) -> h
     """Key figures for the whole municipality (overview.totals, shared with the meeting's first slide)."""
     t = overview.totals(summaries)
     cards = [
-        kpi_card("Nämnder som rapporterat", f"{t.reported} av {t.committees}", month_label(filters.month)),
+        kpi_card(
+            "Nämnder som rapporterat",
+            f"{t.reported} av {t.committees}",
+            month_label(filters.month),
+            href=_page_href("/rapportlage", filters, **REPORTS_THIS_MONTH),
+        ),
         kpi_card(
             "Uppfyllda mål",
             percent(t.goals_met_share),

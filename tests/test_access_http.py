@@ -126,6 +126,24 @@ def test_a_reader_of_2581_gets_403_for_the_economy_of_2463_by_url_and_by_forged_
     assert refused[:3] == ["kommun 2463 på /ekonomi", "kommun 2463 i ekonomi-kommun", "kommun 2463 på /ekonomi"]
 
 
+def test_a_reader_of_2581_gets_rapportlage_for_2581_and_403_for_another_municipality(reader, url, dependencies):
+    assert reader.get(url + "/rapportlage?kommun=2581&visa=manad", timeout=10).status_code == 200
+    assert reader.get(url + "/rapportlage?kommun=1980", timeout=10).status_code == 403
+    table = next(s for s in dependencies if "rapportlage-table.rowData" in s["output"])
+    export = next(s for s in dependencies if "rapportlage-export-download" in s["output"])
+    values = {"rapportlage-period": "2026-10", "rapportlage-visa": "manad", "rapportlage-export": 1}
+    answers = [
+        reader.post(
+            url + "/_dash-update-component",
+            json=callback_body(spec, {**values, "rapportlage-kommun": code}),
+            timeout=30,
+        ).status_code
+        for spec in (table, export)
+        for code in ("2581", "1980")
+    ]
+    assert answers == [200, 403, 200, 403]
+
+
 def test_a_reader_opens_on_own_municipality_sees_only_it_in_choosers_and_sees_the_network_pages(reader, url):
     router_values = {"pathname": "/ekonomi", "search": ""}
     body = {

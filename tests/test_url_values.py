@@ -120,6 +120,10 @@ BAD_VALUES = {
     ("/sammantrade", "period", "abc"): "Månaden abc finns inte i lagret för Härnösand; visar oktober 2026.",
     ("/sammantrade", "mote", "2030-01-01"): "Sammanträde ”2030-01-01” finns inte; visar ”2026-11-23”.",
     ("/sammantrade", "ordning", "KS,XYZ"): "Dagordning (nämndkoder i ordning) ”KS,XYZ” finns inte; visar ”KS”.",
+    ("/rapportlage", "kommun", "9999"): "Kommunen 9999 finns inte i lagret; visar Härnösand (2280).",
+    ("/rapportlage", "period", "abc"): "Månaden abc finns inte i lagret för Härnösand; visar oktober 2026.",
+    ("/rapportlage", "visa", "bogus"): "Visa ”bogus” finns inte; visar ”Hela året”.",
+    ("/rapportlage", "status", "bogus"): "Rapportläge ”bogus” finns inte; visar ”Alla”.",
     ("/admin/logg", "konto", "ingen-alls"): "Vem ”ingen-alls” finns inte; visar ”Alla”.",
     ("/admin/logg", "handling", "bogus"): "Handling ”bogus” finns inte; visar ”Alla”.",
 }
