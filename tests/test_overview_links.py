@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 import dash
 
 import app  # noqa: F401  registers the pages
-from pages import avvikelser, mal, oversikt, uppdrag
+from pages import avvikelser, mal, oversikt, rapportlage, uppdrag
 from tests.test_network_pages import find
 
 
@@ -82,3 +82,17 @@ def test_each_linked_headline_number_is_the_row_count_of_the_page_it_opens(demo_
         shown = {name: len(rows_behind(href)) for name, (_, href) in links.items() if name in HEADLINE_ROWS}
         counted = {name: int(links[name][0]) for name in ("Öppna avvikelser", "Försenade uppdrag")}
         assert shown == {**counted, "Uppfyllda mål": int(detail.split(" av ")[0])}, code
+
+
+def test_reported_committees_link_to_the_months_reports_on_rapportlage(demo_read):
+    kpis, *_ = oversikt.update("1980", "2026-10")
+    href = "/rapportlage?kommun=1980&period=2026-10&visa=manad"
+    assert card_links(kpis)["Nämnder som rapporterat"] == ("7 av 8", href)
+    params = dict(parse_qsl(urlsplit(href).query))
+    page = rapportlage.layout(**params)
+    assert find(page, "url-notice") is None
+    controls = [find(page, f"rapportlage-{name}").value for name in ("kommun", "period", "visa", "status")]
+    rows = rapportlage.update(*controls)[2]
+    handed_in = [r["committee"] for r in rows if r["state"] in ("on_time", "late")]
+    assert (len(handed_in), len(rows)) == (7, 8)
+    assert [r["committee"] for r in rows if r["state"] == "overdue"] == ["Byggnadsnämnden"]

@@ -18,16 +18,16 @@ ROW_STYLE = {
         {"condition": "params.data.state === 'late'", "style": {"backgroundColor": "#f3ecfa"}},
     ]
 }
-COLUMNS = (  # (field, header, width); what the director reads first comes first
-    ("committee", "Nämnd", 210),
-    ("period", "Period", 95),
+COLUMNS = (  # (field, header, width); what the director reads first comes first, the report's own date last
+    ("committee", "Nämnd", 205),
+    ("period", "Period", 110),
     ("deadline", "Sista dag", 110),
-    ("state_text", "Rapportläge", 250),
-    ("days", "Dagar sent", 115),
-    ("submitted", "Inlämnad", 145),
-    ("report_date", "Rapportdatum", 125),
-    ("next_ks", "Nästa KS", 105),
-    ("next_kf", "Nästa KF", 105),
+    ("state_text", "Rapportläge", 215),
+    ("days", "Dagar sent", 130),
+    ("submitted", "Inlämnad", 160),
+    ("next_ks", "Nästa KS", 115),
+    ("next_kf", "Nästa KF", 115),
+    ("report_date", "Rapportdatum", 165),
 )
 
 

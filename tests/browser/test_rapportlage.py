@@ -108,6 +108,6 @@ def test_the_export_is_the_list_as_shown(app_url):
     sheet = load_workbook(io.BytesIO(base64.b64decode(download["content"])))["Rapportläge"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == (
-        "Nämnd", "Period", "Sista dag", "Rapportläge", "Dagar sent", "Inlämnad", "Rapportdatum", "Nästa KS", "Nästa KF",
+        "Nämnd", "Period", "Sista dag", "Rapportläge", "Dagar sent", "Inlämnad", "Nästa KS", "Nästa KF", "Rapportdatum",
     )  # fmt: skip
     assert [r[:3] for r in rows[1:]] == [("Byggnadsnämnden", "2026-10", "2026-11-10")]
