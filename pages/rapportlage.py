@@ -9,66 +9,35 @@ from data.formatting import count
 from data.meetings import meeting_dates
 from data.periods import month_label
 from data.vocabulary import REPORT_STATE
-from ui.components import (
-    data_table,
-    dropdown,
-    export_button,
-    filter_bar,
-    filter_inputs,
-    filter_states,
-    no_data_page,
-    page,
-    register_filters,
-    section,
-)
+from ui.components import FilterPage, data_table, section
 from ui.deadlines import ROW_STYLE, columns, export_rows, kpis, meetings, table_row
-from ui.export import XLSX_MIME, xlsx_bytes
+from ui.export import XLSX_MIME, export_button, xlsx_bytes
 
 dash.register_page(__name__, path="/rapportlage", name="Rapportläge", title="Rapportläge – Styrkedjan", order=9)
 PREFIX = "rapportlage"
 TITLE = "Rapportläge"
 SCOPE_LABELS = {"ar": "Hela året", "manad": "Vald månad"}  # manad: the periods ending in the month
-register_filters(PREFIX, url_params=("visa", "status"))
+PAGE = FilterPage(PREFIX, TITLE, url_params=("visa", "status"))
 
 
 def _choices(visa, status) -> list:
-    scope = html.Div(
-        [
-            html.Label("Visa", htmlFor=f"{PREFIX}-visa"),
-            dropdown(
-                f"{PREFIX}-visa",
-                options=[{"label": text, "value": code} for code, text in SCOPE_LABELS.items()],
-                value=visa if visa in deadlines.SCOPES else "ar",
-                clearable=False,
-            ),
-        ],
-        className="col-12 col-md-3",
-    )
-    state = html.Div(
-        [
-            html.Label("Rapportläge", htmlFor=f"{PREFIX}-status"),
-            dropdown(
-                f"{PREFIX}-status",
-                options=[{"label": text, "value": code} for code, text in REPORT_STATE.items],
-                value=status if status in REPORT_STATE.codes else None,
-                placeholder="Alla",
-            ),
-        ],
-        className="col-12 col-md-3",
-    )
-    return [scope, state]
+    scopes = [{"label": text, "value": code} for code, text in SCOPE_LABELS.items()]
+    states = [{"label": text, "value": code} for code, text in REPORT_STATE.items]
+    return [
+        PAGE.choice("visa", "Visa", scopes, visa if visa in deadlines.SCOPES else "ar", clearable=False),
+        PAGE.choice("status", "Rapportläge", states, status),
+    ]
 
 
 def layout(kommun=None, period=None, visa=None, status=None, **_):
     """Every committee's reports against the reporting calendar for ?kommun=&period=&visa=&status=."""
     filters = meta.resolve(kommun, period)
     if filters.month is None:
-        return no_data_page(TITLE)
+        return PAGE.no_data()
     grid = data_table(f"{PREFIX}-table", [], columns(), page_size=50)
-    grid.getRowStyle = ROW_STYLE
-    return page(
-        TITLE,
-        filter_bar(PREFIX, filters, extra=_choices(visa, status)),
+    grid.getRowStyle = ROW_STYLE  # tints repeat what the words say
+    return PAGE.layout(
+        filters,
         html.Section(id=f"{PREFIX}-kpis", className="row g-3 mb-2", **{"aria-label": "Antal rapporter per läge"}),
         section(
             "Rapporter mot rapportkalendern",
@@ -80,6 +49,7 @@ def layout(kommun=None, period=None, visa=None, status=None, **_):
         intro="Har nämnderna lämnat sina rapporter i tid? Varje nämnd och period med en sista dag i kommunens "
         f"rapportkalender: inlämnad i tid eller sent, saknas efter sista dag, eller sista dag inom {DUE_SOON_DAYS} "
         "dagar. En återkallad rapport räknas som saknad.",
+        extra=_choices(visa, status),
     )
 
 
@@ -100,7 +70,7 @@ def _scope_text(items: list, month: str, scope: str) -> str:
     Output(f"{PREFIX}-scope", "children"),
     Output(f"{PREFIX}-table", "rowData"),
     Output(f"{PREFIX}-meetings", "children"),
-    *filter_inputs(PREFIX),
+    *PAGE.inputs(),
     Input(f"{PREFIX}-visa", "value"),
     Input(f"{PREFIX}-status", "value"),
 )
@@ -120,7 +90,7 @@ def update(municipality, month, scope, status):
 @callback(
     Output(f"{PREFIX}-export-download", "data"),
     Input(f"{PREFIX}-export", "n_clicks"),
-    *filter_states(PREFIX),
+    *PAGE.states(),
     State(f"{PREFIX}-visa", "value"),
     State(f"{PREFIX}-status", "value"),
     prevent_initial_call=True,

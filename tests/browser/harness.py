@@ -173,3 +173,30 @@ def select_option(driver, dropdown_id: str, label: str) -> None:
 def text_of(driver, selector: str) -> str:
     """Visible text of the first element matching a CSS selector."""
     return driver.find_element("css selector", selector).text.strip()
+
+
+# Cells by row index and column id; a pinned column lives in its own container, so look across the whole grid.
+ROWS_JS = """
+const grid = document.getElementById(arguments[0]);
+const indexes = Array.from(grid.querySelectorAll(".ag-center-cols-container .ag-row"))
+    .map((row) => Number(row.getAttribute("row-index")))
+    .sort((a, b) => a - b);
+return indexes.map((i) => arguments[1].map((col) => {
+    const cell = grid.querySelector(`.ag-row[row-index="${i}"] [col-id="${col}"]`);
+    return cell ? cell.textContent.trim() : null;
+}));
+"""
+
+
+def grid_rows(driver, grid: str, columns: list[str]) -> list[list[str]]:
+    """The rendered text of these columns (ag-grid col-ids) of every row of the grid with id grid, in row order."""
+    return driver.execute_script(ROWS_JS, grid, columns)
+
+
+def kpi_values(driver, container: str) -> dict[str, str]:
+    """Label -> value of the key figure cards inside the element with id container."""
+    cards = driver.find_elements("css selector", f"#{container} .kpi-card")
+    return {
+        c.find_element("css selector", ".kpi-label").text: c.find_element("css selector", ".kpi-value").text
+        for c in cards
+    }

@@ -13,6 +13,8 @@ from tests.browser.harness import (
     callback_failures,
     console_errors,
     full_page_screenshot,
+    grid_rows,
+    kpi_values,
     open_page,
     select_option,
     wait_for,
@@ -21,29 +23,11 @@ from tests.browser.harness import (
 
 pytestmark = pytest.mark.browser
 
-ROWS_JS = """
-const grid = document.getElementById(arguments[0]);
-const indexes = Array.from(grid.querySelectorAll(".ag-center-cols-container .ag-row"))
-    .map((row) => Number(row.getAttribute("row-index")))
-    .sort((a, b) => a - b);
-return indexes.map((i) => arguments[1].map((col) => {
-    const cell = grid.querySelector(`.ag-row[row-index="${i}"] [col-id="${col}"]`);
-    return cell ? cell.textContent.trim() : null;
-}));
-"""
 COLUMNS = ["committee", "period", "deadline", "state_text", "submitted"]
 
 
 def _rows(driver, columns=COLUMNS) -> list[list[str]]:
-    return driver.execute_script(ROWS_JS, "rapportlage-table", columns)
-
-
-def _kpis(driver) -> dict[str, str]:
-    cards = driver.find_elements("css selector", "#rapportlage-kpis .kpi-card")
-    return {
-        c.find_element("css selector", ".kpi-label").text: c.find_element("css selector", ".kpi-value").text
-        for c in cards
-    }
+    return grid_rows(driver, "rapportlage-table", columns)
 
 
 def test_one_month_shows_on_time_late_and_overdue_reports_in_words(app_url, driver):
@@ -56,7 +40,7 @@ def test_one_month_shows_on_time_late_and_overdue_reports_in_words(app_url, driv
     ]
     missing = next(r for r in rows if r[0] == "Byggnadsnämnden")
     assert (missing[3].startswith("✖ Saknas, försenad "), missing[4]) == (True, "–")
-    assert _kpis(driver)["Saknas, försenad"] == "✖ 1"
+    assert kpi_values(driver, "rapportlage-kpis")["Saknas, försenad"] == "✖ 1"
     full_page_screenshot(driver, "rapportlage")
     assert axe_violations(driver) == []
     assert console_errors(driver) == []

@@ -7,7 +7,15 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.harness import axe_violations, callback_failures, console_errors, open_page, wait_settled
+from tests.browser.harness import (
+    axe_violations,
+    callback_failures,
+    console_errors,
+    grid_rows,
+    kpi_values,
+    open_page,
+    wait_settled,
+)
 from tests.fixtures import PITEA_COMMITTEES
 from ui.assignments import EXPORT_HEADERS
 
@@ -25,29 +33,13 @@ PITEA_OVERDUE = [
     ("KS 2025/388", "Kommunstyrelsen", "2026-09-30"),
 ]
 
-# Cells by row index and column id; a pinned column lives in its own container, so look across the whole grid.
-ROWS_JS = """
-const grid = document.getElementById(arguments[0]);
-const indexes = Array.from(grid.querySelectorAll(".ag-center-cols-container .ag-row"))
-    .map((row) => Number(row.getAttribute("row-index")))
-    .sort((a, b) => a - b);
-return indexes.map((i) => arguments[1].map((col) => {
-    const cell = grid.querySelector(`.ag-row[row-index="${i}"] [col-id="${col}"]`);
-    return cell ? cell.textContent.trim() : null;
-}));
-"""
-
 
 def _rows(driver, grid: str, columns: list[str]) -> list[list[str]]:
-    return driver.execute_script(ROWS_JS, grid, columns)
+    return grid_rows(driver, grid, columns)
 
 
 def _kpis(driver) -> dict[str, str]:
-    cards = driver.find_elements("css selector", "#uppdrag-kpis .kpi-card")
-    return {
-        c.find_element("css selector", ".kpi-label").text: c.find_element("css selector", ".kpi-value").text
-        for c in cards
-    }
+    return kpi_values(driver, "uppdrag-kpis")
 
 
 def test_state_filter_from_the_url(app_url, driver):
