@@ -342,7 +342,8 @@ COMMON_GOALS = (
         "Verksamheten ska bedrivas inom tilldelad budget",
         "economy",
         "sustain",
-        (I("Budgetavvikelse i procent av budget", "%", "higher", 0, None, -0.6, 1.0),),
+        # A signed percentage, not a 0–100 share: its unit is not "%" (the loader warns about % outside 0–100).
+        (I("Budgetavvikelse i procent av budget", "% av budget", "higher", 0, None, -0.6, 1.0),),
     ),
 )
 del I

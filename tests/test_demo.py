@@ -172,6 +172,20 @@ def test_demo_xlsx_loads_back_to_the_same_facts(tmp_path):
     assert rows(loaded, "select count(*) from meeting") == [(205,)]
 
 
+def test_demo_files_load_without_plausibility_warnings(tmp_path):
+    # April 2024 is a tertial month early in the demo: the budget deviation indicator is negative for 11 committees,
+    # which the 0–100 rule for the unit % used to warn about in 52 demo files. Its unit is "% av budget" now.
+    folder = tmp_path / "xlsx"
+    build(tmp_path / "direct.duckdb", first_month="2024-04", last_month="2024-04", xlsx_dir=folder)
+    loaded = tmp_path / "loaded.duckdb"
+    report = load_paths([folder], loaded, archive_dir=tmp_path / "archive")
+    assert (len(report.files), [p.message for f in report.files for p in f.warnings]) == (56, [])
+    negative = "select unit, count(*) from indicator where outcome < 0 group by unit"
+    assert rows(loaded, negative) == [("% av budget", 11)]
+    share = "select min(outcome), max(outcome), count(*) from indicator where unit = '%'"
+    assert rows(loaded, share) == [(6.8, 95.1, 130)]
+
+
 def test_demo_workbook_reads_like_a_filled_in_template(tmp_path):
     folder = tmp_path / "xlsx"
     build(tmp_path / "demo.duckdb", first_month="2025-04", last_month="2025-04", xlsx_dir=folder)
