@@ -20,6 +20,7 @@ from accounts import access, web
 from data import db, meta, response_cache, versions
 from data.db import NoWarehouse, UnknownVersion, WarehouseError, WarehouseUnreadable
 from data.formatting import iso_date, submissions_text
+from intake import web as intake_web
 from ui.components import (
     CARRIED_PARAMS,
     URL_ID,
@@ -68,6 +69,7 @@ app = Dash(
 app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)
 server = app.server
 web.install(app)
+intake_web.install(server)
 
 
 def no_warehouse_page() -> html.Div:
@@ -200,15 +202,19 @@ def account_menu() -> html.Div:
 
 
 def navbar() -> html.Header:
-    """Brand and one link per registered page (in `order`), except pages registered with nav=False or for admins."""
-    admin = access.is_admin(access.current_user())
+    """Brand and one link per registered page (in `order`), except nav=False pages and those the user may not use."""
+    user = access.current_user()
+    admin, submits = access.is_admin(user), access.submits(user)
     links = [
         html.Li(
             dcc.Link(page["name"], href=page["relative_path"], id={"type": "nav-link", "index": page["relative_path"]}),
             className="nav-item",
         )
         for page in dash.page_registry.values()
-        if page.get("nav", True) and not page.get("path_template") and (admin or not web.is_admin_page(page))
+        if page.get("nav", True)
+        and not page.get("path_template")
+        and (admin or not web.is_admin_page(page))
+        and (submits or not page.get(web.SUBMIT_FLAG))
     ]
     return html.Nav(
         html.Div(

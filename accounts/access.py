@@ -56,6 +56,11 @@ def may_submit(user: User | None, municipality: str, committee: str) -> bool:
     return user.role == "submitter" and municipality in user.municipalities and committee in user.committees
 
 
+def submits(user: User | None) -> bool:
+    """Whether the user submits reports at all (a submitter or an admin): who sees /lamna-in."""
+    return user is not None and not user.disabled and user.role in ("submitter", "admin")
+
+
 def is_admin(user: User | None) -> bool:
     """Whether the user manages accounts and reads the audit log."""
     return user is not None and user.role == "admin" and not user.disabled

@@ -19,6 +19,7 @@ ACTIONS = {
     "export": "Export",
     "report": "Rapport hämtad",
     "upload": "Uppladdning",
+    "publish": "Publicerad rapport",
     "withdraw": "Tillbakadragen rapport",
     "account_add": "Konto skapat",
     "account_disable": "Konto avstängt",
@@ -57,11 +58,12 @@ def _origin() -> tuple[str, str]:
     return (f"cli:{getpass.getuser()}", "lokal")
 
 
-def record(action: str, target: str = "", detail: str = "", who: str | None = None) -> None:
-    """Append one line to the audit log; action is a key of ACTIONS."""
+def record(action: str, target: str = "", detail: str = "", who: str | None = None, remote: str | None = None) -> None:
+    """Append one line to the audit log; action is a key of ACTIONS (who and remote for work done off a request)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    origin_who, remote = _origin()
+    origin_who, origin_remote = _origin()
+    remote = origin_remote if remote is None else remote
     with closing(connect()) as db:
         db.execute(
             "insert into audit (at, who, action, target, detail, remote) values (?, ?, ?, ?, ?, ?)",

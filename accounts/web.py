@@ -8,7 +8,8 @@ anything:
 - every callback body is checked before Dash dispatches it: its shape against the registered callback, and every
   input and state whose id ends in `-kommun` (a code or a list of codes) against the user's municipalities;
   the network pages (register_page(..., network=True)) are shared by design and exempt;
-- ids starting with `admin-` and pages under /admin need an admin;
+- ids starting with `admin-` and pages under /admin need an admin; pages registered with submit=True (/lamna-in)
+  need a submitter or an admin;
 - the page layout guard (`guard_layout`, used by app.py) opens a reader's pages on their own municipality and
   refuses a layout whose municipality chooser ended up on one the user may not see;
 - downloads (outputs whose id ends in `-download`) are written to the audit log.
@@ -39,6 +40,7 @@ ADMIN_ID_PREFIX = "admin-"
 ADMIN_PATH = "/admin"
 NETWORK_FLAG = "network"
 PUBLIC_FLAG = "public"
+SUBMIT_FLAG = "submit"  # register_page(..., submit=True): only for submitters and admins (/lamna-in)
 LOGIN_TEMPLATE = (Path(__file__).parent / "login.html").read_text(encoding="utf-8")
 SHELL_TEMPLATE = (Path(__file__).parent / "shell.html").read_text(encoding="utf-8")
 
@@ -76,6 +78,8 @@ def _check_page(page: dict | None, kommun, path: str = "") -> None:
     user = g.user
     if (is_admin_page(page) or path.startswith(ADMIN_PATH)) and not access.is_admin(user):
         raise access.deny(f"sidan {path or page['path']}")
+    if page is not None and page.get(SUBMIT_FLAG) and not access.submits(user):
+        raise access.deny(f"sidan {page['path']}")
     if page is not None and page.get(NETWORK_FLAG):
         return
     for code in kommun if isinstance(kommun, list) else [kommun]:
@@ -114,10 +118,14 @@ def csrf_token() -> str:
     return session["csrf"]
 
 
-def _check_csrf() -> None:
-    sent = request.form.get("csrf_token", "")
+def check_csrf(sent: str | None) -> None:
+    """Refuse (400) a form or script request without the session's anti-forgery token."""
     if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
         raise BadRequest("Formuläret saknar giltig kontrollkod. Ladda om sidan och försök igen.")
+
+
+def _check_csrf() -> None:
+    check_csrf(request.form.get("csrf_token", ""))
 
 
 def safe_next(target: str | None) -> str:

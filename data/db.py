@@ -15,6 +15,7 @@ warehouse) raises WarehouseUnreadable, logged once per file; the next good file 
 import logging
 import os
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
@@ -191,6 +192,17 @@ def pinned(version: str | None = None) -> Iterator[Pin]:
         yield running
         return
     token = begin(version)
+    try:
+        yield _pin.get()
+    finally:
+        end(token)
+
+
+@contextmanager
+def reading(con: duckdb.DuckDBPyConnection) -> Iterator[Pin]:
+    """A block whose queries read this open connection (a staging copy the etl shows before publishing)."""
+    cursor = con.cursor()
+    token = _pin.set(Pin(cursor=cursor, ident=("reading", uuid.uuid4().hex)))  # never a cache hit elsewhere
     try:
         yield _pin.get()
     finally:

@@ -20,6 +20,11 @@ def archive_dir() -> Path:
     return _path("STYRKEDJAN_ARCHIVE", ROOT / "data" / "archive")
 
 
+def upload_dir() -> Path:
+    """Where files handed in on /lamna-in wait for their preview and publishing (STYRKEDJAN_UPLOADS)."""
+    return _path("STYRKEDJAN_UPLOADS", ROOT / "data" / "uploads")
+
+
 def report_archive_dir() -> Path:
     """Where generated reports are archived as handed out."""
     return _path("STYRKEDJAN_REPORTS", ROOT / "data" / "reports")

@@ -114,15 +114,16 @@ def check_size(path: Path, file_name: str, limit: int | None = None) -> None:
     if size == 0:
         raise Rejected([Problem(file_name, "Filen är tom (0 byte). Spara rapporten på nytt och lämna in den igen.")])
     if limit is not None and size > limit:
-        raise Rejected(
-            [
-                Problem(
-                    file_name,
-                    f"Filen är {megabytes(size)}, större än gränsen {megabytes(limit)}. Ta bort bilder och blad som "
-                    "inte hör till rapporten, eller dela upp den.",
-                )
-            ]
-        )
+        raise Rejected([too_large(file_name, size, limit)])
+
+
+def too_large(file_name: str, size: int, limit: int) -> Problem:
+    """The message for a file over the size limit (the loader's and the upload page's)."""
+    return Problem(
+        file_name,
+        f"Filen är {megabytes(size)}, större än gränsen {megabytes(limit)}. Ta bort bilder och blad som "
+        "inte hör till rapporten, eller dela upp den.",
+    )
 
 
 def decode_text(raw: bytes) -> str:

@@ -31,6 +31,7 @@ from etl.reader import TIMEOUT_SECONDS, WORKERS, ParserPool, Task
 from etl.status import count
 from etl.store import DUCKDB_CONFIG, Staging
 from etl.validate import Reference, load_reference
+from etl.warehouse import rebuild_current
 
 SHEET_NAMES = {s.key: s.name for s in spec.FACT_SHEETS}
 STATUS_LABELS = {"loaded": "Inläst", "skipped": "Överhoppad", "rejected": "Avvisad"}
@@ -184,9 +185,13 @@ def load_paths(
     timeout: float = TIMEOUT_SECONDS,
     wait: float = DEFAULT_WAIT_SECONDS,
     by: str | None = None,
+    preview: Callable[[duckdb.DuckDBPyConnection, LoadReport], None] | None = None,
 ) -> LoadReport:
     """Load files and folders into the warehouse at db; publish once if anything was loaded.
 
+    With preview, nothing is published, archived or journaled: the files are validated and staged as for a load,
+    and when anything would be loaded, the staging copy's current tables are rebuilt and preview(staging connection,
+    report) is called under the lock (to compare with the live warehouse); then the copy is dropped.
     Raises CouldNotPublish (Swedish message) when the run could not publish: then the live warehouse, the archive
     and the disk are as before, apart from journal entries that say so.
     """
@@ -201,7 +206,8 @@ def load_paths(
         tasks, first_of = _plan(outcomes, known)
         run, loaded_at, by = journal.new_run(), datetime.now(), journal.who(by)
         if not tasks:
-            journal.append(archive_dir, _entries(outcomes, run, warehouse, loaded_at, by))
+            if preview is None:
+                journal.append(archive_dir, _entries(outcomes, run, warehouse, loaded_at, by))
             return report
         staging, new_files = None, []
         try:
@@ -224,10 +230,16 @@ def load_paths(
                             [stored.superseded],
                         ).fetchone()
                     )
-                if stored.status == "loaded":
+                if stored.status == "loaded" and preview is None:
                     target, new = archive(outcome.path, outcome.sha256, archive_dir)
                     if new:
                         new_files.append(target)
+            if preview is not None:
+                if report.count("loaded"):
+                    rebuild_current(staging.con)
+                    preview(staging.con, report)
+                staging.discard()
+                return report
             if new_files:
                 journal.sync_filesystem(archive_dir)  # the raw files are on disk before the journal names them
             journal.append(archive_dir, _entries(outcomes, run, warehouse, loaded_at, by))  # write-ahead
@@ -240,7 +252,7 @@ def load_paths(
                 archive_dir, [published_entry(run, warehouse, report.data_version, staging.published_at, note=note)]
             )
         except BaseException as exc:
-            failure = abandon_run(exc, staging, archive_dir, run, warehouse, new_files)
+            failure = abandon_run(exc, staging, archive_dir, run, None if preview else warehouse, new_files)
             if failure is exc:
                 raise
             raise failure from exc

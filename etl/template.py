@@ -54,11 +54,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_template(path: Path) -> Path:
-    """Write the empty reporting template to path."""
+def write_template(path: Path, about: dict[str, str] | None = None) -> Path:
+    """Write the reporting template to path; about pre-fills 'Om rapporten' by field key (e.g. municipality_code)."""
     book = XlsxWorkbook()
     _instructions(book.active)
-    _about(book.create_sheet(spec.ABOUT_SHEET))
+    _about(book.create_sheet(spec.ABOUT_SHEET), about or {})
     for sheet in spec.FACT_SHEETS:
         _fact_sheet(book.create_sheet(sheet.name), sheet)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -94,14 +94,14 @@ def _instructions(ws: Worksheet) -> None:
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _about(ws: Worksheet) -> None:
+def _about(ws: Worksheet, values: dict[str, str]) -> None:
     for index, width in enumerate(ABOUT_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     for row, field in enumerate(spec.ABOUT_FIELDS, start=1):
         label = ws.cell(row, 1, field.header)
         label.font, label.fill = HEADER_FONT, HEADER_FILL
         label.comment = _comment(field)
-        value = ws.cell(row, 2)
+        value = ws.cell(row, 2, values.get(field.key))
         value.number_format = NUMBER_FORMATS.get(field.kind, TEXT_FORMAT)
         prompt = DataValidation(allow_blank=True, showInputMessage=True)
         prompt.promptTitle, prompt.prompt = field.header[:32], _help_text(field)[:255]
