@@ -1,6 +1,7 @@
 """`python -m etl withdraw SUBMISSION_ID --reason TEXT [--by NAME]`: publish a version without one submission.
 
-For a report sent with personal data by mistake, or to the wrong committee. The submission row stays (marked
+For a report sent with personal data by mistake, or to the wrong committee (also from /lamna-in); every withdrawal
+is written to the audit log. The submission row stays (marked
 withdrawn, by whom, when and why) so history and data versions still add up; its fact rows are deleted, and so
 is its raw file in the archive. A correction it had replaced comes back into force. The journal keeps who and why,
 and the submission's own row, so `python -m etl rebuild` reproduces the withdrawal without the raw file.
@@ -98,6 +99,14 @@ def withdraw(
             raise failure from exc
     raw = archive_dir / row["sha256"][:2] / f"{row['sha256']}.xlsx"
     raw.unlink(missing_ok=True)  # the personal data it may hold goes too
+    from accounts import audit  # in a web request it names the logged-in user and their address, else the CLI user
+
+    audit.record(
+        "withdraw",
+        target=f"inlämning {submission_id} ({row['file_name']})",
+        detail=f"kommun {row['municipality_code']} nämnd {row['committee_code']} period {row['period']}, av {by}: "
+        f"{reason} (dataversion {version})",
+    )
     return {
         "status": "withdrawn",
         "submission": _row_as_json(row),

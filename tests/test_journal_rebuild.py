@@ -1,11 +1,13 @@
 """Data versions, the load journal, `etl rebuild` and `etl withdraw`, on real files and real DuckDB warehouses."""
 
+import getpass
 import json
 from datetime import datetime
 
 import duckdb
 import pytest
 
+from accounts import audit
 from data.versions import UnknownVersion, cutoff, find, versions
 from etl import journal
 from etl.__main__ import main
@@ -169,6 +171,14 @@ def test_withdraw_deletes_the_facts_keeps_who_and_why_and_brings_the_earlier_cor
     assert (last["action"], last["outcome"], last["by"], last["reason"], last["submission_id"]) == (
         "withdraw", "withdrawn", "registrator", "Personuppgifter i kommentar", 2
     )  # fmt: skip
+    line = audit.entries(action="withdraw")[0][0]
+    assert (line.who, line.target, line.detail, line.remote) == (
+        f"cli:{getpass.getuser()}",
+        "inlämning 2 (v2.xlsx)",
+        f"kommun 2581 nämnd BUN period 2025-T1, av registrator: Personuppgifter i kommentar (dataversion "
+        f"{out['data_version']})",
+        "lokal",
+    )
     assert main(["withdraw", "2", "--reason", "igen", "--db", str(db)]) == 1
     assert capsys.readouterr().err.startswith("Fel: Inlämning 2 är redan återkallad (")
     assert main(["withdraw", "9", "--reason", "x", "--db", str(db), "--json"]) == 1
