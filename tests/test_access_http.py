@@ -57,7 +57,7 @@ def page_paths() -> list[str]:
 def test_anonymous_requests_to_pages_layout_callbacks_and_downloads_are_refused(url, dependencies):
     anonymous = requests.Session()
     pages = {path: anonymous.get(url + path, allow_redirects=False, timeout=10) for path in page_paths()}
-    assert len(pages) == 14
+    assert len(pages) == 15
     assert {p: (r.status_code, r.headers["Location"].split("?")[0]) for p, r in pages.items()} == {
         p: (302, "/login") for p in pages
     }

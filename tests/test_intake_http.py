@@ -109,6 +109,8 @@ def test_a_reader_and_a_submitter_of_another_committee_get_403_and_are_audited(s
     assert hand_in(other, url, body, "sn.xlsx").status_code == 403
     assert audit_lines("forbidden")[:2] == [(OTHER[0], "inlämning för 2581 SN"), (READER[0], "inlämning för 2581 SN")]
     assert reader.get(f"{url}/lamna-in/mall?kommun=2581&namnd=SN", timeout=10).status_code == 403
+    assert reader.get(f"{url}/lamna-in?kommun=2581", timeout=10).status_code == 403
+    assert other.get(f"{url}/lamna-in?kommun=2581", timeout=10).status_code == 200
 
 
 def test_a_submitter_of_ks_handing_in_an_sn_file_for_ks_gets_the_file_refused(served, tmp_path):
