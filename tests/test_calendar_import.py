@@ -194,3 +194,27 @@ def test_rebuild_replays_the_calendar_into_the_same_data_version(tmp_path, monke
     result = rebuild(tmp_path / "ny.duckdb")
     assert (result["runs"], result["data_version"]) == (2, meta(db, "data_version"))
     assert deadlines(tmp_path / "ny.duckdb") == deadlines(db)
+
+
+def test_a_warehouse_from_before_the_calendar_gets_the_table_on_its_next_publish(db, tmp_path, monkeypatch):
+    with duckdb.connect(str(db)) as con:
+        con.execute("drop table report_deadline")
+    monkeypatch.setenv("STYRKEDJAN_DB", str(db))
+    from data import db as warehouse
+    from data.deadlines import statuses
+
+    with warehouse.pinned():
+        assert statuses("2581", "2026-03", "ar") == []  # no table yet: no deadlines, no error
+    calendar = tmp_path / "kalender.csv"
+    calendar.write_text("Kommunkod;Period;Sista dag\n2581;2026-03;2026-04-10\n", encoding="utf-8")
+    assert main(["calendar", str(calendar), "--db", str(db)]) == 0
+    assert deadlines(db) == [("2581", None, "2026-03", date(2026, 3, 31), date(2026, 4, 10), "kalender.csv")]
+    with warehouse.pinned():
+        assert [(s.committee_code, s.state) for s in statuses("2581", "2026-03", "ar", date(2026, 4, 9))] == [
+            ("BUN", "due_soon"),
+            ("KS", "due_soon"),
+            ("KFN", "due_soon"),
+            ("MBN", "due_soon"),
+            ("SBN", "due_soon"),
+            ("SN", "late"),  # the fixture's report was loaded today
+        ]
