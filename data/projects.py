@@ -152,16 +152,23 @@ def project_flags(p: Project, on: date, max_days: int) -> tuple[Flag, ...]:
 
 
 def _project(row: tuple) -> Project:
-    # data/sql/projects_*.sql select the columns in the order of Project's fields.
+    # data/sql/projects_as_of.sql selects the columns in the order of Project's fields.
     return Project(*row)
+
+
+def _rows(municipality: str, month: str, committee: str | None = None, project_id: str | None = None) -> list[tuple]:
+    """data/sql/projects_as_of.sql to the end of the month: the portfolio, or with project_id one project's story."""
+    return query_rows(
+        "projects_as_of", municipality=municipality, as_of=month_end(month), committee=committee, project_id=project_id
+    )
 
 
 def portfolio(municipality: str, month: str, committee: str | None = None, today: date | None = None) -> list[Project]:
     """Every project of a municipality as of a month (optionally one owner committee), flags included."""
     on = as_of_day(month, today)
     max_days = settings.status_report_max_days()
-    rows = query_rows("projects_portfolio", municipality=municipality, as_of=month_end(month), committee=committee)
-    projects = [_project(row) for row in rows]
+    rows = _rows(municipality, month, committee=committee)
+    projects = [_project(row[:-1]) for row in rows]
     return [replace(p, flags=project_flags(p, on, max_days)) for p in projects]
 
 
@@ -174,7 +181,7 @@ def story(
     municipality: str, project_id: str, month: str, today: date | None = None
 ) -> tuple[Project | None, list[Project]]:
     """(the project as of a month with its flags, or None; its row in each submission in report order)."""
-    rows = query_rows("projects_history", municipality=municipality, project_id=project_id, as_of=month_end(month))
+    rows = _rows(municipality, month, project_id=project_id)
     reports = [_project(row[:-1]) for row in rows]
     current = next((r for r, row in zip(reports, rows, strict=True) if row[-1]), None)
     if current is not None:
