@@ -7,8 +7,10 @@ from data.db import query_rows
 from data.periods import add_months, month_end
 from data.vocabulary import ASSESSMENT
 
-# Better assessments rank higher; 'not_assessed' has no rank, so a change to or from it is "ändrad", not better/worse.
-RANK = {"met": 3, "partly_met": 2, "not_met": 1}
+# The goal ranking, defined once: assessments from worst to best. 'not_assessed' has no rank, so a change to or from
+# it is "ändrad", not better/worse. Översikt's SQL gets the same order bound as $assessment_order.
+ASSESSMENT_ORDER = ("not_met", "partly_met", "met")
+RANK = {code: place for place, code in enumerate(ASSESSMENT_ORDER, start=1)}
 CHANGE_LABELS = {
     "new": "Ny bedömning",
     "improved": "Förbättrad",

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from data import projects
+from data import goals, projects
 from data.db import query_rows
 from data.measures import BudgetDeviation, difference, percent
 from data.periods import add_months, as_of_day, month_end, month_start
@@ -67,6 +67,7 @@ def committee_summaries(municipality: str, month: str, today: date | None = None
         month_end=month_end(month),
         previous_end=month_end(add_months(month, -1)),
         as_of=as_of,
+        assessment_order=list(goals.ASSESSMENT_ORDER),
     )
     red = Counter(p.owner for p in projects.portfolio(municipality, month, today=as_of) if p.red_light)
     return [CommitteeSummary(*row, red_projects=red[row[0]]) for row in rows]

@@ -33,10 +33,6 @@ goals_before as (
     qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
 ),
 
-goal_rank as (
-    select * from (values ('met', 3), ('partly_met', 2), ('not_met', 1)) t(assessment, rank)
-),
-
 goals as (
     select
         n.committee_code,
@@ -44,12 +40,13 @@ goals as (
         count(*) filter (where n.assessment = 'partly_met') as goals_partly_met,
         count(*) filter (where n.assessment = 'not_met') as goals_not_met,
         count(*) filter (where n.assessment = 'not_assessed') as goals_not_assessed,
-        count(*) filter (where rn.rank > rb.rank) as goals_improved,
-        count(*) filter (where rn.rank < rb.rank) as goals_worsened
+        -- the ranking of data.goals.ASSESSMENT_ORDER (worst first); not_assessed has no place, so never counts
+        count(*) filter (where list_position($assessment_order, n.assessment)
+                             > list_position($assessment_order, p.assessment)) as goals_improved,
+        count(*) filter (where list_position($assessment_order, n.assessment)
+                             < list_position($assessment_order, p.assessment)) as goals_worsened
     from goals_now n
     left join goals_before p using (committee_code, goal_id)
-    left join goal_rank rn on rn.assessment = n.assessment
-    left join goal_rank rb on rb.assessment = p.assessment
     group by n.committee_code
 ),
 
