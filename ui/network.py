@@ -138,6 +138,13 @@ def _median_by_month(points: list[MonthPoint], measure: str) -> dict[str, float]
     return {p.month: p.median_per_100(measure) for p in points if p.median_per_100(measure) is not None}
 
 
+def _median_line(x: list[str], y: list, name: str, hover: str, markers: bool = False) -> go.Scatter:
+    """The median over time, drawn the same in every figure: a dashed line in MEDIAN_COLOUR."""
+    mode = "lines+markers" if markers else "lines"
+    line = {"color": MEDIAN_COLOUR, "dash": "dash", "width": 2}
+    return go.Scatter(x=x, y=y, mode=mode, name=name, line=line, hovertemplate=hover)
+
+
 def trend_figure(
     points: list[MonthPoint], measure: str, highlight: list[str], median_name: str = "Nätverkets median"
 ) -> go.Figure:
@@ -150,16 +157,8 @@ def trend_figure(
     months = months_between(min(p.month for p in points), max(p.month for p in points))
     median = _median_by_month(points, measure)
     fig = base_figure(height=400)
-    fig.add_trace(
-        go.Scatter(
-            x=months,
-            y=[median.get(m) for m in months],
-            mode="lines",
-            name=median_name,
-            line={"color": MEDIAN_COLOUR, "dash": "dash", "width": 2},
-            hovertemplate="%{x|%Y-%m}: median %{y:.1f}<extra></extra>",
-        )
-    )
+    median_line = [median.get(m) for m in months]
+    fig.add_trace(_median_line(months, median_line, median_name, "%{x|%Y-%m}: median %{y:.1f}<extra></extra>"))
     for index, code in enumerate(highlight):
         own = {p.month: p for p in points if p.municipality_code == code}
         if not own:
@@ -384,13 +383,8 @@ def _spread_traces(shown: list[Value], periods: list[str], normalisation: str, u
             line={"width": 0},
             hoverinfo="skip",
         ),
-        go.Scatter(
-            x=periods,
-            y=middle,
-            mode="lines+markers",
-            name="Nätverkets median",
-            line={"color": MEDIAN_COLOUR, "dash": "dash", "width": 2},
-            hovertemplate=f"Median %{{x}}: %{{y:.1f}} {unit}<extra></extra>",
+        _median_line(
+            periods, middle, "Nätverkets median", f"Median %{{x}}: %{{y:.1f}} {unit}<extra></extra>", markers=True
         ),
     ]
 
