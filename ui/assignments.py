@@ -11,20 +11,11 @@ from data.periods import month_label, month_short
 from data.vocabulary import ASSIGNMENT_STATE, ASSIGNMENT_STATUS
 from ui.components import number_column, text_column
 from ui.economy import sign_style
-from ui.figures import PALETTE, TEMPLATE, empty_figure
+from ui.figures import PALETTE, empty_figure, figure
 
 # Figures in the meeting mode are read from across a room and printed on A4: fixed size, large type.
 MEETING_FONT_SIZE = 24
 MEETING_SIZE = {"width": 760, "height": 360}
-
-
-def _figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A figure on the shared template built in one constructor call.
-
-    Same look as ui.figures.base_figure, but about four times faster than building it up with update_*():
-    the meeting mode draws one figure per committee in a single layout.
-    """
-    return go.Figure(data=traces, layout={"template": TEMPLATE, **layout})
 
 
 def given_completed_figure(rows: list[tuple[str, int, int]]) -> go.Figure:
@@ -33,7 +24,7 @@ def given_completed_figure(rows: list[tuple[str, int, int]]) -> go.Figure:
         return empty_figure("Inga uppdrag att visa för urvalet.")
     months = [f"{m}-01" for m, _, _ in rows]
     line = {"type": "scatter", "x": months, "mode": "lines+markers"}
-    return _figure(
+    return figure(
         [
             {
                 **line,
@@ -76,7 +67,7 @@ def deviation_figure(months: list[MonthPoint]) -> go.Figure:
         "hoverinfo": "skip",
         "showlegend": False,
     }
-    return _figure(
+    return figure(
         [bar],
         {
             **size,

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from data.economy import EconomyRow, ForecastPoint, MonthPoint
 from data.formatting import rounded, tkr
 from data.periods import MONTH_ABBREVIATIONS, add_months, month_short
-from ui.figures import PALETTE, TEMPLATE, empty_figure, plot_text
+from ui.figures import PALETTE, empty_figure, figure, plot_text
 
 DEFICIT = {"colour": "#c62828", "symbol": "▼", "word": "underskott"}
 SURPLUS = {"colour": "#1a7f37", "symbol": "▲", "word": "överskott"}
@@ -36,11 +36,6 @@ def deviation_text(deviation: float | None, before_word: str = " ") -> str:
         return "–"
     style = sign_style(deviation)
     return f"{style['symbol']} {tkr(deviation, signed=True)}{before_word}{style['word']}"
-
-
-def _figure(traces: list[dict], layout: dict, height: int) -> go.Figure:
-    """One go.Figure on the shared template, built in a single call: plotly validates once, not per update."""
-    return go.Figure(data=traces, layout={"template": TEMPLATE, "height": height, **layout})
 
 
 def _year_axis(year: str) -> dict:
@@ -156,7 +151,7 @@ def forecast_history_figure(history: list[ForecastPoint], names: dict[str, str],
         "margin": {"l": 80, "r": 20, "t": 20, "b": 90},
         "legend": {"y": -0.25},
     }
-    return _figure(traces + marks, layout, 440)
+    return figure(traces + marks, layout, height=440)
 
 
 def budget_curve_figure(points: list[MonthPoint], year: str) -> go.Figure:
@@ -206,7 +201,7 @@ def budget_curve_figure(points: list[MonthPoint], year: str) -> go.Figure:
         "margin": {"l": 110, "r": 20, "t": 20, "b": 90},
         "legend": {"y": -0.25},
     }
-    return _figure(traces, layout, 420)
+    return figure(traces, layout, height=420)
 
 
 def forecast_deviation_bars(bars: list[tuple[str, float | None]], empty: str) -> go.Figure:
@@ -252,7 +247,7 @@ def forecast_deviation_bars(bars: list[tuple[str, float | None]], empty: str) ->
         "yaxis": {"automargin": True, "autorange": "reversed"},
         "margin": {"l": 20, "r": 30, "t": 20, "b": 60},
     }
-    return _figure([bar], layout, max(240, 120 + 44 * len(bars)))
+    return figure([bar], layout, height=max(240, 120 + 44 * len(bars)))
 
 
 def committee_deviation_figure(rows: list[EconomyRow]) -> go.Figure:

@@ -16,7 +16,7 @@ from data.formatting import iso_date, number, percent
 from data.projects import Project, thin_history_text
 from data.vocabulary import LIGHT, PHASE, YES_NO
 from ui.components import text_column
-from ui.figures import LIGHT_STYLE, PALETTE, TEMPLATE, empty_figure, plot_text
+from ui.figures import LIGHT_STYLE, PALETTE, empty_figure, figure, plot_text
 
 NO_PROJECTS = "Inga projekt rapporterade för valt urval."
 # Committees are told apart by pattern as well as colour.
@@ -40,21 +40,16 @@ def labels(projects: list[Project]) -> list[str]:
     return [plot_text(p.name if counts[p.name] == 1 else f"{p.name} ({p.project_id})") for p in projects]
 
 
-def _figure(traces: list[dict], height: int, xaxis: dict, yaxis: dict, legend: dict = LEGEND_ON_TOP, **layout):
-    """The shared template with room for long names and dates, and the legend above the plot (never over a title)."""
-    return go.Figure(
-        data=traces,
-        layout={
-            "template": TEMPLATE,
-            "height": height,
-            "xaxis": {"automargin": True, **xaxis},
-            "yaxis": {"automargin": True, **yaxis},
-            "legend": legend,
-            "margin": {"t": 60},
-            **layout,
-        },
-        _validate=False,
-    )
+def _portfolio_layout(height: int, xaxis: dict, yaxis: dict, legend: dict = LEGEND_ON_TOP, **layout) -> dict:
+    """The portfolio figures' layout: room for long names and dates, the legend above the plot (never over a title)."""
+    return {
+        "height": height,
+        "xaxis": {"automargin": True, **xaxis},
+        "yaxis": {"automargin": True, **yaxis},
+        "legend": legend,
+        "margin": {"t": 60},
+        **layout,
+    }
 
 
 def _height(rows: int, extra: int = 150) -> int:
@@ -91,13 +86,16 @@ def phase_figure(projects: list[Project]) -> go.Figure:
                 "hovertemplate": f"{name}<br>%{{y}}: %{{x}} projekt<extra></extra>",
             }
         )
-    return _figure(
+    return figure(
         traces,
-        _height(len(phases), 190),
-        xaxis={"title": {"text": "Antal projekt"}, "tickformat": "d", "rangemode": "tozero"},
-        yaxis={"categoryorder": "array", "categoryarray": phases, "autorange": "reversed"},
-        legend={**LEGEND_ON_TOP, "traceorder": "normal"},  # stacked bars would list committees in reverse
-        barmode="stack",
+        _portfolio_layout(
+            _height(len(phases), 190),
+            xaxis={"title": {"text": "Antal projekt"}, "tickformat": "d", "rangemode": "tozero"},
+            yaxis={"categoryorder": "array", "categoryarray": phases, "autorange": "reversed"},
+            legend={**LEGEND_ON_TOP, "traceorder": "normal"},  # stacked bars would list committees in reverse
+            barmode="stack",
+        ),
+        validate=False,
     )
 
 
@@ -139,9 +137,7 @@ def gantt_figure(projects: list[Project], today: date) -> go.Figure:
     pad = (last - first) * 0.15
     day = today.isoformat()
     window = [(first - pad / 5).isoformat(), (last + pad).isoformat()]
-    return _figure(
-        [planned, forecast],
-        _height(len(projects), 170),
+    return figure([planned, forecast], _portfolio_layout(_height(len(projects), 170),
         xaxis={"type": "date", "tickformat": "%Y-%m-%d", "range": window},
         yaxis={"autorange": "reversed", "tickformat": ""},
         barmode="group",
@@ -153,8 +149,7 @@ def gantt_figure(projects: list[Project], today: date) -> go.Figure:
         annotations=[
             {"x": day, "y": 1, "yref": "paper", "yanchor": "top", "xanchor": "left", "text": f"Idag {iso_date(today)}",
              "showarrow": False, "bgcolor": "white", "font": {"size": 14}},
-        ],
-    )  # fmt: skip
+        ]), validate=False)  # fmt: skip
 
 
 def budget_cost_figure(projects: list[Project]) -> go.Figure:
@@ -194,13 +189,16 @@ def budget_cost_figure(projects: list[Project]) -> go.Figure:
             }
         )
     highest = max(max(p.budget, p.cost_to_date) for p in projects)
-    return _figure(
+    return figure(
         traces,
-        _height(len(projects), 170),
-        xaxis={"title": {"text": "tkr"}, "tickformat": ",~r", "range": [0, highest * 1.35 if highest > 0 else 1]},
-        yaxis={"categoryorder": "array", "categoryarray": names, "autorange": "reversed", "tickformat": ""},
-        barmode="group",
-        bargap=0.25,
+        _portfolio_layout(
+            _height(len(projects), 170),
+            xaxis={"title": {"text": "tkr"}, "tickformat": ",~r", "range": [0, highest * 1.35 if highest > 0 else 1]},
+            yaxis={"categoryorder": "array", "categoryarray": names, "autorange": "reversed", "tickformat": ""},
+            barmode="group",
+            bargap=0.25,
+        ),
+        validate=False,
     )
 
 
@@ -252,12 +250,15 @@ def light_matrix_figure(projects: list[Project]) -> go.Figure:
         }
     )
     fixed = {"categoryorder": "array", "fixedrange": True}
-    return _figure(
+    return figure(
         traces,
-        _height(len(ordered), 140),
-        xaxis={**fixed, "categoryarray": [*LIGHT_COLUMNS, "Flaggor"], "side": "top", "range": [-0.5, 3.6]},
-        yaxis={**fixed, "categoryarray": names, "autorange": "reversed", "tickformat": ""},
-        legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top"},
+        _portfolio_layout(
+            _height(len(ordered), 140),
+            xaxis={**fixed, "categoryarray": [*LIGHT_COLUMNS, "Flaggor"], "side": "top", "range": [-0.5, 3.6]},
+            yaxis={**fixed, "categoryarray": names, "autorange": "reversed", "tickformat": ""},
+            legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top"},
+        ),
+        validate=False,
     )
 
 
@@ -301,12 +302,15 @@ def phase_history_figure(reports: list[Project]) -> go.Figure:
         ),
     }
     phases = list(PHASE.labels)
-    return _figure(
+    return figure(
         [trace],
-        320,
-        xaxis=DATE_AXIS,
-        yaxis={"categoryorder": "array", "categoryarray": phases, "range": [-0.5, 3.5], "tickformat": ""},
-        showlegend=False,
+        _portfolio_layout(
+            320,
+            xaxis=DATE_AXIS,
+            yaxis={"categoryorder": "array", "categoryarray": phases, "range": [-0.5, 3.5], "tickformat": ""},
+            showlegend=False,
+        ),
+        validate=False,
     )
 
 
@@ -334,7 +338,7 @@ def lights_history_figure(reports: list[Project]) -> go.Figure:
             }
         )
     yaxis = {"categoryorder": "array", "categoryarray": list(LIGHT_COLUMNS), "autorange": "reversed", "tickformat": ""}
-    return _figure(traces, 300, xaxis=DATE_AXIS, yaxis=yaxis)
+    return figure(traces, _portfolio_layout(300, xaxis=DATE_AXIS, yaxis=yaxis), validate=False)
 
 
 def _against(reports: list[Project], planned: tuple[str, list], actual: tuple[str, list], unit: str, yaxis: dict):
@@ -361,7 +365,7 @@ def _against(reports: list[Project], planned: tuple[str, list], actual: tuple[st
             "hovertemplate": f"Rapport %{{x|%Y-%m-%d}}<br>{actual[0]}: {unit}<extra></extra>",
         },
     ]
-    return _figure(traces, 320, xaxis=DATE_AXIS, yaxis=yaxis)
+    return figure(traces, _portfolio_layout(320, xaxis=DATE_AXIS, yaxis=yaxis), validate=False)
 
 
 def cost_history_figure(reports: list[Project]) -> go.Figure:
