@@ -40,9 +40,17 @@ def _stop_server(timeout: float = 10.0) -> None:
         for pid in _child_chromium_pids():
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-        # kaleido's own exit handler would join its server thread again and hang the same way; its server thread
-        # is a daemon, so marking the singleton stopped lets the interpreter exit. kaleido has no public way.
-        kaleido._global_server._initialized = False
+        abandon_kaleido_server()
+
+
+def abandon_kaleido_server() -> None:
+    """Mark kaleido's sync server stopped without joining its thread: the one use of kaleido's private state.
+
+    kaleido's own exit handler would join a hung server thread and never return; the thread is a daemon, so
+    marking the singleton stopped lets the interpreter exit. kaleido has no public way: this relies on kaleido 1.x's
+    `_global_server` whose `is_running()` reads `_initialized` (tests/test_kaleido_private.py fails if that changes).
+    """
+    kaleido._global_server._initialized = False
 
 
 def _child_chromium_pids() -> list[int]:
