@@ -20,21 +20,17 @@ from dash.development.base_component import Component
 RENDERED_BY_CALLBACKS = {"lamna-in-bekrafta", "lamna-in-angra", "lamna-in-skal"}
 
 
-def component_ids(node, out: list) -> list:
+def component_ids(root) -> list:
     """Every id in a layout tree, in any property that holds components (children, headers, tabs...)."""
-    if isinstance(node, list | tuple):
-        for child in node:
-            component_ids(child, out)
-        return out
-    if not isinstance(node, Component):
-        return out
-    if getattr(node, "id", None) is not None:
-        out.append(node.id)
-    for prop in node._prop_names:
-        value = getattr(node, prop, None)
-        if isinstance(value, Component | list | tuple):
-            component_ids(value, out)
-    return out
+    found, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list | tuple):
+            stack.extend(node)
+        elif isinstance(node, Component):
+            found += [node.id] if getattr(node, "id", None) is not None else []
+            stack.extend(getattr(node, prop, None) for prop in node._prop_names)
+    return found
 
 
 def layout_kwargs(page: dict) -> dict:
@@ -79,9 +75,9 @@ def layouts(demo_path):
         pages = {}
         for module, page in dash.page_registry.items():
             layout = page["layout"](**layout_kwargs(page)) if callable(page["layout"]) else page["layout"]
-            pages[prefix(module)] = component_ids(layout, [])
+            pages[prefix(module)] = component_ids(layout)
         shell = app.app.layout() if callable(app.app.layout) else app.app.layout
-        return pages, component_ids(shell, [])
+        return pages, component_ids(shell)
 
 
 def key(component_id) -> str:
