@@ -7,7 +7,7 @@ and /ekonomi.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from data import db, economy, goals, overview
+from data import db, economy, goals, overview, projects
 from data.assignments import Assignment, assignments, due_at_meeting
 from data.deviations import Deviation, deviations
 
@@ -25,6 +25,7 @@ class Slide:
     overdue: list[Assignment]
     due: list[Assignment]  # open, due on or before the meeting and not already listed as overdue
     serious: list[Deviation] = field(default_factory=list)  # high severity, not closed, as of the month
+    red_projects: list[projects.Project] = field(default_factory=list)  # Project.red_light, owned by the committee
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Summary:
     totals: overview.MunicipalityTotals
     serious: list[Deviation]
     due: list[Assignment]
+    red_projects: list[projects.Project]
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def slides(municipality: str, month: str, meeting: date | None, as_of: date) -> 
     months = economy_months(municipality, month)
     items = assignments(municipality, as_of)
     serious = [d for d in deviations(municipality, month) if d.serious]
+    red = [p for p in projects.portfolio(municipality, month, today=as_of) if p.red_light]
     out = []
     for code, name, reported in economy.committees(municipality, month):
         own = [item for item in items if item.recipient == code]
@@ -109,16 +112,22 @@ def slides(municipality: str, month: str, meeting: date | None, as_of: date) -> 
                 overdue=[item for item in own if item.state == "overdue"],
                 due=[item for item in due_at_meeting(own, meeting) if item.state != "overdue"] if meeting else [],
                 serious=[d for d in serious if d.committee_code == code],
+                red_projects=[p for p in red if p.owner == code],
             )
         )
     return out
 
 
 def summary(municipality: str, month: str, deck: list[Slide]) -> Summary:
-    """The whole municipality for the first slide: Översikt's totals, and the committees' serious deviations and
-    report-backs due, in the deck's order."""
+    """The whole municipality for the first slide: Översikt's totals, and the committees' serious deviations,
+    report-backs due and red-light projects, in the deck's order."""
     totals = overview.totals(overview.committee_summaries(municipality, month))
-    return Summary(totals, [d for s in deck for d in s.serious], [a for s in deck for a in s.due])
+    return Summary(
+        totals,
+        [d for s in deck for d in s.serious],
+        [a for s in deck for a in s.due],
+        [p for s in deck for p in s.red_projects],
+    )
 
 
 def in_agenda_order(deck: list[Slide], order: list[str]) -> list[Slide]:

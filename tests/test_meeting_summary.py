@@ -1,11 +1,22 @@
 """Sammanträdesläge's first slide shows the whole municipality with Översikt's numbers; the agenda order is settable."""
 
+from datetime import date
+
 from data import meta, overview
 from tests.fixtures import PITEA_COMMITTEES
 
 
 def text(node) -> str:
     return node if isinstance(node, str) else text(node.children)
+
+
+def flat(node) -> str:
+    """All the text under a component, lines (Br) as ' | '."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return "".join(flat(n) for n in node)
+    return " | " if node.__class__.__name__ == "Br" else flat(node.children or "")
 
 
 def test_first_slide_numbers_equal_the_overview(demo_path, monkeypatch):
@@ -47,3 +58,59 @@ def test_first_slide_numbers_equal_the_overview(demo_path, monkeypatch):
         "Kommunstyrelsen",
         "Barn- och utbildningsnämnden",
     ]
+
+
+def test_red_light_projects_are_on_the_first_slide_and_their_committees_slides(demo_path, monkeypatch):
+    monkeypatch.setenv("STYRKEDJAN_DB", str(demo_path))
+    from data import meetings
+    from data.periods import as_of_day
+
+    deck = meetings.slides("2581", "2026-10", date(2026, 11, 23), as_of_day("2026-10"))
+    summary = meetings.summary("2581", "2026-10", deck)
+    assert [(p.name, p.owner) for p in summary.red_projects] == [
+        ("Detaljplan för Österäng", "MBN"),
+        ("Detaljplan för Björkbacken", "SBN"),
+    ]
+    assert len(summary.red_projects) == summary.totals.red_projects == 2
+    assert {s.committee: [p.name for p in s.red_projects] for s in deck if s.red_projects} == {
+        "MBN": ["Detaljplan för Österäng"],
+        "SBN": ["Detaljplan för Björkbacken"],
+    }
+
+
+def test_committee_slide_lists_share_five_places_beside_the_figures(demo_path, monkeypatch):
+    monkeypatch.setenv("STYRKEDJAN_DB", str(demo_path))
+    import app  # noqa: F401  registers the pages
+    from pages import sammantrade
+
+    deck = sammantrade.layout(kommun="2581", mote="2026-11-23").children.children[:-1]
+    first_right = deck[0].children[1].children[1].children
+    assert [flat(node) for node in first_right[:2]] == [
+        "Projekt med rött ljus (2)",
+        "Detaljplan för Österäng | Miljö- och byggnämnden · Genomförande · rött: tid, leverans"
+        "Detaljplan för Björkbacken | Samhällsbyggnadsnämnden · Avslut · rött: kostnad",
+    ]
+    ks = deck[2].children[1].children[1].children
+    assert [flat(node) for node in ks] == [
+        "Allvarliga avvikelser (1)",
+        "Ökade kostnader för inhyrd personal inom HR | rapporterad 2026-10-07 · 24 dagar",
+        "Försenade uppdrag (3)",
+        "Inför e-arkiv i alla förvaltningar | KS 2023/402 · slutdatum 2024-03-31 · 944 dagar sent"
+        "Ta fram en strategi för kompetensförsörjning | KS 2025/245 · slutdatum 2026-07-31 · 92 dagar sent",
+        "… och 1 till, se sidan Uppdrag.",
+        "Projekt med rött ljus (0)",
+        "Inga projekt med rött ljus.",
+        "Att återrapportera senast 2026-11-23 (3)",
+        "Inför e-arkiv i alla förvaltningar | KS 2024/198 · Klart, ej återrapporterat · slutdatum 2025-02-28"
+        "Ta fram en strategi för kompetensförsörjning | KS 2024/433 · Klart, ej återrapporterat · slutdatum 2025-09-30",
+        "… och 1 till, se sidan Uppdrag.",
+    ]
+
+
+def test_shares_give_one_place_each_in_turn():
+    from ui.meetings import shares
+
+    assert shares([1, 3, 0, 3], 5) == [1, 2, 0, 2]
+    assert shares([0, 9, 0, 0], 5) == [0, 5, 0, 0]
+    assert shares([1, 1, 0, 1], 5) == [1, 1, 0, 1]
+    assert shares([4, 4, 4, 4], 5) == [2, 1, 1, 1]

@@ -5,17 +5,18 @@ from datetime import date
 
 from dash import dcc, html
 
-from data import meetings, overview, versions
+from data import meetings, overview, projects, versions
 from data.assignments import Assignment
 from data.deviations import Deviation
 from data.formatting import count, iso_date, number, percent, tkr
 from data.periods import month_label
-from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE
+from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE, PHASE
 from ui.assignments import deviation_figure, economy_sentence
 from ui.components import as_of_text, dropdown, municipality_options
 from ui.figures import ASSESSMENT_STYLE, GRAPH_CONFIG
+from ui.projects import LIGHT_COLUMNS
 
-MAX_ITEMS = 3  # what a room can read on one slide; the rest is counted and found on /uppdrag
+RIGHT_ITEMS = 5  # what a room can read beside a committee's figures; the rest is counted and found on its page
 LIST_ITEMS = 3  # per column on the slides that list items across committees
 STATIC_GRAPH = {**GRAPH_CONFIG, "staticPlot": True, "responsive": False}
 
@@ -63,22 +64,43 @@ def _goals(counts: dict[str, int]) -> html.Div:
     )
 
 
-def _item(item: Assignment, as_of: date) -> html.Li:
+def _item(item: Assignment, as_of: date) -> list:
     due = html.Span(f"slutdatum {iso_date(item.due_date)}", className="sammantrade-nowrap")
     if item.state == "overdue":
         detail = [f"{item.case_number} · ", due, f" · {count(item.days_late(as_of), 'dag', 'dagar')} sent"]
     else:
         detail = [f"{item.case_number} · {ASSIGNMENT_STATE.label(item.state)} · ", due]
-    return html.Li([html.Span(item.title, className="sammantrade-item-title"), html.Br(), *detail])
+    return [html.Span(item.title, className="sammantrade-item-title"), html.Br(), *detail]
 
 
-def _assignment_list(items: list[Assignment], as_of: date, empty: str) -> html.Div:
-    if not items:
-        return html.P(empty, className="sammantrade-none")
-    shown = [_item(item, as_of) for item in items[:MAX_ITEMS]]
-    rest = len(items) - MAX_ITEMS
-    more = [html.P(f"… och {number(rest)} till, se sidan Uppdrag.", className="sammantrade-more")] if rest > 0 else []
-    return html.Div([html.Ul(shown, className="sammantrade-items"), *more])
+def project_line(p: projects.Project, with_committee: bool = True) -> list:
+    """A red-light project as the room reads it: name, (committee,) phase and which lights are red."""
+    red = [name.lower() for name, light in zip(LIGHT_COLUMNS, p.lights, strict=True) if light == "red"]
+    detail = [p.owner_name] if with_committee else []
+    detail += [PHASE.label(p.phase), f"rött: {', '.join(red)}"]
+    return [html.Span(p.name, className="sammantrade-item-title"), html.Br(), " · ".join(detail)]
+
+
+def shares(lengths: list[int], budget: int) -> list[int]:
+    """How many items of each list fit when the lists share `budget` places: one each in turn, in list order."""
+    shown = [0] * len(lengths)
+    while budget > 0 and any(s < n for s, n in zip(shown, lengths, strict=True)):
+        for i, n in enumerate(lengths):
+            if budget > 0 and shown[i] < n:
+                shown[i] += 1
+                budget -= 1
+    return shown
+
+
+def _section(heading: str, lines: list[list], empty: str, where: str, shown: int) -> list:
+    """A heading with its count, the first `shown` lines and how many more there are (found on page `where`)."""
+    title = html.H2(f"{heading} ({number(len(lines))})")
+    if not lines:
+        return [title, html.P(empty, className="sammantrade-none")]
+    shown = min(shown, len(lines))
+    rest = len(lines) - shown
+    more = [html.P(f"… och {number(rest)} till, se sidan {where}.", className="sammantrade-more")] if rest else []
+    return [title, html.Ul([html.Li(line) for line in lines[:shown]], className="sammantrade-items"), *more]
 
 
 def _nothing_due(slide: meetings.Slide, meeting: date | None) -> str:
@@ -88,13 +110,9 @@ def _nothing_due(slide: meetings.Slide, meeting: date | None) -> str:
 
 
 def committee_slide(slide: meetings.Slide, index: int, count: int, current: bool, context: dict):
-    """One committee's slide: goals and economy on the left, assignments and serious deviations on the right."""
+    """One committee's slide: goals and economy on the left; its serious deviations, overdue assignments, red-light
+    projects and report-backs due on the right, sharing RIGHT_ITEMS places."""
     month, meeting, as_of = context["period"], context["meeting"], context["as_of"]
-    due_heading = (
-        f"Att återrapportera senast {iso_date(meeting)} ({number(len(slide.due))})"
-        if meeting
-        else "Att återrapportera: ingen sammanträdesplan"
-    )
     left = [
         html.H2("Mål"),
         _goals(slide.goal_counts),
@@ -116,17 +134,17 @@ def committee_slide(slide: meetings.Slide, index: int, count: int, current: bool
                 className="sammantrade-figure",
             )
         )
-    right = [
-        html.H2(f"Försenade uppdrag ({number(len(slide.overdue))})"),
-        _assignment_list(slide.overdue, as_of, "Inga försenade uppdrag."),
-        html.H2(due_heading),
-        _assignment_list(slide.due, as_of, _nothing_due(slide, meeting)),
-    ]
-    if slide.serious:
-        right += [
-            html.H2(f"Allvarliga avvikelser ({number(len(slide.serious))})"),
-            html.P(deviation_line(slide.serious[0]), className="sammantrade-none"),
-        ]
+    due_heading = f"Att återrapportera senast {iso_date(meeting)}" if meeting else "Att återrapportera"
+    sections = [
+        ("Allvarliga avvikelser", [deviation_line(d, False) for d in slide.serious],
+         "Inga allvarliga öppna avvikelser.", "Avvikelser"),
+        ("Försenade uppdrag", [_item(a, as_of) for a in slide.overdue], "Inga försenade uppdrag.", "Uppdrag"),
+        ("Projekt med rött ljus", [project_line(p, False) for p in slide.red_projects], "Inga projekt med rött ljus.",
+         "Projekt"),
+        (due_heading, [_item(a, as_of) for a in slide.due], _nothing_due(slide, meeting), "Uppdrag"),
+    ]  # fmt: skip
+    places = shares([len(lines) for _, lines, _, _ in sections], RIGHT_ITEMS)
+    right = [part for section, shown in zip(sections, places, strict=True) for part in _section(*section, shown)]
     missing = None if slide.reported else f"Ingen rapport inlämnad för {month_label(month)}."
     frame = (slide.name, index, count, current, context)
     return _frame(*frame, left, right, missing=missing, committee=slide.committee)
@@ -152,10 +170,11 @@ def _frame(title, index, count, current, context, left, right, missing=None, com
     )
 
 
-def deviation_line(d: Deviation) -> list:
-    """A serious deviation as the room reads it: what, which committee, since when."""
-    detail = f"{d.committee} · rapporterad {iso_date(d.reported_date)} · {count(d.age_days, 'dag', 'dagar')}"
-    return [html.Span(d.description, className="sammantrade-item-title"), html.Br(), detail]
+def deviation_line(d: Deviation, with_committee: bool = True) -> list:
+    """A serious deviation as the room reads it: what, (which committee,) since when."""
+    detail = [d.committee] if with_committee else []
+    detail += [f"rapporterad {iso_date(d.reported_date)}", count(d.age_days, "dag", "dagar")]
+    return [html.Span(d.description, className="sammantrade-item-title"), html.Br(), " · ".join(detail)]
 
 
 def _figures(t: overview.MunicipalityTotals, serious: int, month: str) -> html.Dl:
@@ -182,7 +201,9 @@ def summary_slide(summary: meetings.Summary, index, count, current, context, cho
         html.H2(f"Hela kommunen, {month_label(context['period'])}"),
         _figures(t, len(summary.serious), context["period"]),
     ]
+    red = [project_line(p) for p in summary.red_projects]
     right = [
+        *_section("Projekt med rött ljus", red, "Inga projekt med rött ljus.", "Projekt", LIST_ITEMS),
         html.H2(f"Nämnder som rapporterat: {t.reported} av {t.committees}"),
         chooser,
     ]
