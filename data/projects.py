@@ -9,7 +9,7 @@ from datetime import date
 
 from data import settings
 from data.db import query_rows
-from data.formatting import iso_date, percent, tkr
+from data.formatting import count, iso_date, percent, tkr
 from data.periods import as_of_day, month_end
 from data.vocabulary import DECISION_POINT, LIGHT, PHASE, PROJECT_FLAG
 
@@ -112,13 +112,13 @@ def project_flags(p: Project, on: date, max_days: int) -> tuple[Flag, ...]:
                 else f"Ingen statusrapport är lämnad sedan start {iso_date(since)}"
             )
             rule = f"Ett projekt i genomförande ska lämna statusrapport minst var {max_days}:e dag."
-            flags.append(Flag("status_report_missing", f"{last}, {days} dagar sedan. {rule}"))
+            flags.append(Flag("status_report_missing", f"{last}, {count(days, 'dag', 'dagar')} sedan. {rule}"))
     if p.slip_days > 0:
         flags.append(
             Flag(
                 "forecast_late",
-                f"Prognosen för slutdatum ({iso_date(p.forecast_end)}) ligger {p.slip_days} dagar efter "
-                f"planerat slut ({iso_date(p.planned_end)}).",
+                f"Prognosen för slutdatum ({iso_date(p.forecast_end)}) ligger "
+                f"{count(p.slip_days, 'dag', 'dagar')} efter planerat slut ({iso_date(p.planned_end)}).",
             )
         )
     if p.cost_to_date > p.budget:
@@ -230,7 +230,7 @@ def events(reports: list[Project]) -> list[Event]:
                     Event(
                         r.report_date,
                         f"Prognos slut flyttad från {iso_date(previous.forecast_end)} till "
-                        f"{iso_date(r.forecast_end)} ({abs(moved)} dagar {direction}).",
+                        f"{iso_date(r.forecast_end)} ({count(abs(moved), 'dag', 'dagar')} {direction}).",
                     )
                 )
             for name, before, after in zip(("Tid", "Kostnad", "Leverans"), previous.lights, r.lights, strict=True):

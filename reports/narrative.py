@@ -22,11 +22,6 @@ def join_sv(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1]
 
 
-def count_sv(n: int, singular: str, plural: str) -> str:
-    """'1 avvikelse', '2 avvikelser'."""
-    return f"{n} {singular if n == 1 else plural}"
-
-
 def change(before: float, now: float) -> str:
     """'en försämring med 20 tkr', 'en förbättring med 5 tkr' or 'oförändrat' for a forecast deviation."""
     delta = round(now - before)
@@ -89,7 +84,7 @@ def _committees(data: MonthlyData) -> str | None:
             if c.committee_code in before:
                 part += f", {change(before[c.committee_code], c.forecast_deviation)} sedan {month_label(previous)}"
             parts.append(part)
-        intro = count_sv(len(deficits), "nämnd prognostiserar", "nämnder prognostiserar")
+        intro = count(len(deficits), "nämnd prognostiserar", "nämnder prognostiserar")
         text = f"{intro} underskott för helåret: {'; '.join(parts)}."
     if surpluses:
         names = [f"{c.name} ({tkr(c.forecast_deviation)})" for c in surpluses]
@@ -115,9 +110,9 @@ def _goal_changes(data: MonthlyData) -> str:
     improved = sum(g.change == "improved" for g in data.goal_changes)
     worsened = sum(g.change == "worsened" for g in data.goal_changes)
     other = len(data.goal_changes) - improved - worsened
-    detail = [count_sv(improved, "förbättrad", "förbättrade"), count_sv(worsened, "försämrad", "försämrade")]
-    detail += [count_sv(other, "ändrad", "ändrade")] if other else []
-    changed = count_sv(len(data.goal_changes), "målbedömning", "målbedömningar")
+    detail = [count(improved, "förbättrad", "förbättrade"), count(worsened, "försämrad", "försämrade")]
+    detail += [count(other, "ändrad", "ändrade")] if other else []
+    changed = count(len(data.goal_changes), "målbedömning", "målbedömningar")
     return f"{changed} har ändrats sedan {since} ({', '.join(detail)})."
 
 
@@ -125,15 +120,15 @@ def _follow_up(data: MonthlyData) -> str:
     new = [d for d in data.deviations if d.is_new]
     new_serious = [d for d in new if d.serious]
     serious = [d for d in data.deviations if d.serious]
-    text = f"Sedan förra månaden har {count_sv(len(new), 'ny avvikelse', 'nya avvikelser')} rapporterats"
+    text = f"Sedan förra månaden har {count(len(new), 'ny avvikelse', 'nya avvikelser')} rapporterats"
     text += f", varav {len(new_serious)} allvarlig{'' if len(new_serious) == 1 else 'a'}." if new else "."
     text += (
-        f" {count_sv(len(serious), 'allvarlig avvikelse är', 'allvarliga avvikelser är')} inte stängd"
+        f" {count(len(serious), 'allvarlig avvikelse är', 'allvarliga avvikelser är')} inte stängd"
         f"{'' if len(serious) == 1 else 'a'}."
     )
     text += " " + _goal_changes(data)
     text += f" {len(data.red_projects)} projekt har rött trafikljus och"
-    text += f" {count_sv(len(data.overdue), 'uppdrag är försenat', 'uppdrag är försenade')}."
+    text += f" {count(len(data.overdue), 'uppdrag är försenat', 'uppdrag är försenade')}."
     return text
 
 

@@ -264,3 +264,21 @@ def test_every_figure_passes_plotly_validation():
         assert go.Figure(fig.to_dict()).to_dict() == fig.to_dict()
     with pytest.raises(ValueError, match="Invalid property"):
         go.Figure({"data": [{"type": "bar", "colour": "red"}]})
+
+
+def test_gantt_says_one_day_in_the_singular_in_labels_and_hover():
+    jan = date(2025, 1, 1)
+    fig = figs.gantt_figure(
+        [
+            make("A", "Alfa", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 2, 1)),
+            make("B", "Beta", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 1, 29)),
+        ],
+        today=date(2025, 2, 15),
+    )
+    forecast = fig.data[1]
+    assert list(forecast.text) == ["+1 dag", "−2 dagar"]
+    assert [row[2] for row in forecast.customdata] == ["+1 dag", "−2 dagar"]
+    assert (
+        forecast.hovertemplate
+        == "%{y}<br>Prognos: %{customdata[0]} – %{customdata[1]}<br>Förskjutning: %{customdata[2]}<extra></extra>"
+    )

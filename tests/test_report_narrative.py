@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from reports import monthly
-from reports.narrative import balance, change, count_sv, join_sv, narrative
+from reports.narrative import balance, change, join_sv, narrative
 from tests.monthly_fixture import REPORT_TOTAL_ROW, report_warehouse
 
 
@@ -72,7 +72,6 @@ def test_summary_table_counts_per_committee(data):
 
 def test_narrative_helpers():
     assert join_sv(["A", "B", "C"]) == "A, B och C"
-    assert count_sv(1, "avvikelse", "avvikelser") == "1 avvikelse"
     assert balance(-1234.4) == "underskott på 1\u00a0234\u00a0tkr"
     assert balance(0.3) == "budget i balans"
     # Inside a sentence the phrase takes its article ("prognostiserar ett underskott", never "ett budget i balans").

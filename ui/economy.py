@@ -7,7 +7,7 @@ so that the browser and the static images (kaleido) read the same Swedish number
 import plotly.graph_objects as go
 
 from data.economy import EconomyRow, ForecastPoint, MonthPoint
-from data.formatting import rounded, tkr
+from data.formatting import count, rounded, tkr
 from data.periods import MONTH_ABBREVIATIONS, add_months, month_short
 from ui.figures import PALETTE, empty_figure, figure, plot_text
 
@@ -79,8 +79,10 @@ def _worsening_runs(history: list[ForecastPoint], names: dict[str, str]) -> tupl
             "mode": "markers",
             "name": WORSENING_LABEL,
             "marker": {"symbol": "triangle-down", "size": 20, "color": DEFICIT["colour"], "line": {"width": 2}},
-            "customdata": [[names.get(p.committee_code, p.committee_code), p.streak] for p in flagged],
-            "hovertemplate": "%{customdata[0]}: försämrad %{customdata[1]} månader i rad<extra></extra>",
+            "customdata": [
+                [names.get(p.committee_code, p.committee_code), count(p.streak, "månad", "månader")] for p in flagged
+            ],
+            "hovertemplate": "%{customdata[0]}: försämrad %{customdata[1]} i rad<extra></extra>",
         }
     )
     # Words only for runs still going in the latest month; labels are staggered so they do not overlap.

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 import plotly.graph_objects as go
 
-from data.formatting import iso_date, number, percent
+from data.formatting import count, iso_date, percent
 from data.projects import Project, thin_history_text
 from data.vocabulary import LIGHT, PHASE, YES_NO
 from ui.components import text_column
@@ -124,12 +124,14 @@ def gantt_figure(projects: list[Project], today: date) -> go.Figure:
         "x": [_ms(p.start_date, p.forecast_end) for p in projects],
         "orientation": "h",
         "marker": {"color": [RED if p.slip_days > 0 else PALETTE[1] for p in projects], "pattern": {"shape": "/"}},
-        "text": [f"{number(p.slip_days, signed=True)} dagar" if p.slip_days else "" for p in projects],
+        "text": [count(p.slip_days, "dag", "dagar", signed=True) if p.slip_days else "" for p in projects],
         "textposition": "outside",
-        "customdata": [[iso_date(p.start_date), iso_date(p.forecast_end), p.slip_days] for p in projects],
+        "customdata": [
+            [iso_date(p.start_date), iso_date(p.forecast_end), count(p.slip_days, "dag", "dagar", signed=True)]
+            for p in projects
+        ],
         "hovertemplate": (
-            "%{y}<br>Prognos: %{customdata[0]} – %{customdata[1]}<br>"
-            "Förskjutning: %{customdata[2]} dagar<extra></extra>"
+            "%{y}<br>Prognos: %{customdata[0]} – %{customdata[1]}<br>Förskjutning: %{customdata[2]}<extra></extra>"
         ),
     }
     first = min(p.start_date for p in projects)
