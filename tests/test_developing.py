@@ -4,6 +4,8 @@ import ast
 import re
 from pathlib import Path
 
+from tests.test_readme import registered_pages, registered_paths
+
 ROOT = Path(__file__).resolve().parent.parent
 DEVELOPING = ROOT / "docs" / "DEVELOPING.md"
 # Modules every page uses; the table leaves them out.
@@ -40,7 +42,7 @@ def imported_modules(page: str) -> set[str]:
 
 
 def test_the_table_has_a_row_for_every_page_module():
-    pages = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if not p.name.startswith("_")}
+    pages = {f"{page['module'].replace('.', '/')}.py" for page in registered_pages()}
     assert {page for page, _ in page_table().values()} == pages
 
 
@@ -54,12 +56,7 @@ def test_each_row_names_exactly_the_modules_its_page_imports():
 
 
 def test_the_urls_are_the_registered_paths():
-    paths = set()
-    for page in (ROOT / "pages").glob("*.py"):
-        text = page.read_text(encoding="utf-8")
-        found = re.search(r'path_template="([^"]+)"', text) or re.search(r'path="([^"]+)"', text)
-        paths.add(found.group(1))
-    assert set(page_table()) == paths
+    assert set(page_table()) == set(registered_paths())
 
 
 def test_developer_docs_point_only_to_files_in_the_repository():

@@ -3,18 +3,24 @@
 import re
 from pathlib import Path
 
+import dash
+
 from etl.__main__ import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def registered_pages() -> list[dict]:
+    """dash.page_registry's entries, once the app has registered its pages."""
+    import app  # noqa: F401  registers the pages
+
+    return list(dash.page_registry.values())
+
+
 def registered_paths() -> list[str]:
-    paths = []
-    for module in sorted((ROOT / "pages").glob("[!_]*.py")):
-        text = module.read_text(encoding="utf-8")
-        paths += re.findall(r"""path(?:_template)?\s*=\s*["']([^"']+)["']""", text)
-    return paths
+    """The URL of every registered page (its path template for pages with a path variable)."""
+    return [page.get("path_template") or page["path"] for page in registered_pages()]
 
 
 def test_every_page_is_in_the_readme():
