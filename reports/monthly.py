@@ -24,8 +24,9 @@ from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE,
 from reports import charts
 from reports.document import Document, Heading, Image, Paragraph, Table
 from reports.narrative import narrative
-from ui.components import light_text, query_string
 from ui.economy import forecast_history_figure
+from ui.figures import light_text
+from ui.links import query_string
 
 FORMATS = ("pdf", "docx")
 MIME = {

@@ -10,11 +10,11 @@ from ui.components import (
     assessment_text,
     filter_href,
     light_badge,
-    light_text,
     number_column,
     query_string,
     text_column,
 )
+from ui.figures import light_text
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 

@@ -22,7 +22,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from urllib.parse import urlencode
 
 import dash_ag_grid as dag
 from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
@@ -35,6 +34,7 @@ from data.periods import month_label
 from data.vocabulary import ASSESSMENT, LIGHT
 from ui.figures import ASSESSMENT_STYLE, LIGHT_STYLE
 from ui.glossary import term_label, with_glossary_tooltips
+from ui.links import query_string
 
 GLOBAL_FILTERS = ("kommun", "period", "namnd")
 CARRIED_PARAMS = (*GLOBAL_FILTERS, "version")  # what the navbar carries to other pages
@@ -43,12 +43,6 @@ URL_ID = "url"  # the app's own dcc.Location (refresh=False): writing it changes
 
 
 # --- Links and query strings -------------------------------------------------------------------------------------
-
-
-def query_string(**params) -> str:
-    """'?kommun=2581&period=2025-03' from the non-empty parameters ('' when none)."""
-    items = {k: v for k, v in params.items() if v not in (None, "")}
-    return "?" + urlencode(items) if items else ""
 
 
 def filter_href(path: str, filters: Filters, **extra) -> str:
@@ -584,13 +578,6 @@ def assessment_text(code: str | None) -> str:
     """'✔ Uppfyllt': symbol and word as plain text, for tables."""
     code = code or "not_assessed"
     return f"{ASSESSMENT_STYLE[code]['symbol']} {ASSESSMENT.label(code)}"
-
-
-def light_text(code: str | None) -> str:
-    """'■ Röd': symbol and word as plain text, for tables."""
-    if code not in LIGHT_STYLE:
-        return "–"
-    return f"{LIGHT_STYLE[code]['symbol']} {LIGHT.label(code)}"
 
 
 # --- Tables ----------------------------------------------------------------------------------------------------

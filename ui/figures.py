@@ -8,7 +8,8 @@ from functools import cache
 
 import plotly.graph_objects as go
 import plotly.io as pio
-from dash import dcc, html
+
+from data.vocabulary import LIGHT
 
 # Okabe-Ito based palette: distinguishable with colour-vision deficiencies; text colour on top passes 4.5:1.
 PALETTE = ("#0b5394", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6a3d9a", "#4d4d4d")
@@ -94,8 +95,10 @@ def loading_figure() -> dict:
     return empty_figure("Laddar …").to_dict()
 
 
-def graph(component_id: str, caption: str, figure: go.Figure | dict | None = None) -> html.Figure:
+def graph(component_id: str, caption: str, figure: go.Figure | dict | None = None):
     """A dcc.Graph with the shared config inside a <figure> whose caption names it for everyone."""
+    from dash import dcc, html  # here, not at the top: the reports import this module and must not load Dash
+
     return html.Figure(
         [
             html.Figcaption(caption, className="graph-caption"),
@@ -103,6 +106,13 @@ def graph(component_id: str, caption: str, figure: go.Figure | dict | None = Non
         ],
         className="graph-figure",
     )
+
+
+def light_text(code: str | None) -> str:
+    """'■ Röd': symbol and word as plain text, for tables."""
+    if code not in LIGHT_STYLE:
+        return "–"
+    return f"{LIGHT_STYLE[code]['symbol']} {LIGHT.label(code)}"
 
 
 def plot_text(text: object) -> str:
