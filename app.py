@@ -298,7 +298,7 @@ def _response_key() -> tuple | None:
         return None
     try:
         version = db.version_key()
-    except WarehouseError:
+    except (WarehouseError, UnknownVersion):  # the callback itself answers with the Swedish message
         return None
     user = flask.g.get("user")
     return response_cache.key(version, user.name if user else "", date.today().isoformat(), flask.request.get_data())

@@ -112,8 +112,8 @@ def test_no_response_mixes_two_versions_during_publishes(tmp_path):
         shutil.copyfile(b, live.with_suffix(".part"))
         live.with_suffix(".part").replace(live)
         version_b = _post(endpoint, body, cookie)
-        assert version_a == [-1020.0, -1020.0, [10.0, -50.0]]
-        assert version_b == [-1120.0, -1120.0, [10.0, -200.0]]
+        assert version_a == [-1020.0, -1020.0, [-50.0, 10.0]]
+        assert version_b == [-1120.0, -1120.0, [-200.0, 10.0]]
 
         stop = tmp_path / "stop"
         clients = [
