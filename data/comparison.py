@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from data.db import query_rows
 from data.goals import indicator_status
 from data.periods import month_of, parse_period
+from data.provenance import Scope
 
 # Query-string value -> Swedish label of the normalisation.
+KPI_KEY = "kpi:"  # a shared indicator's key is 'kpi:N15419' (by Kolada KPI) or 'namn:<name>'
 NORMALISATIONS = {"": "Faktiskt värde", "medarbetare": "Per medarbetare", "invanare": "Per 1 000 invånare"}
 COUNT_UNITS = ("st", "st.", "antal", "kr", "kronor", "tkr", "mkr", "ärenden", "personer", "besök", "timmar")
 _ALREADY_A_RATE = re.compile(r"\bper\b|andel|median|genomsnitt|snitt", re.IGNORECASE)
@@ -166,10 +168,12 @@ def national_reference(kpi: str | None) -> dict[str, Reference]:
     return {row[0]: Reference(*row) for row in query_rows("comparison_reference", kpi=kpi)}
 
 
-def source_scope(period: str | None) -> tuple[None, str | None, None]:
-    """What the comparison's 'Källa' covers: every municipality, reports up to the end of the chosen period."""
+def source_scope(period: str | None, key: str | None = None, section=None) -> Scope:
+    """What the comparison's 'Källa' covers: every municipality, reports up to the end of the chosen period, and
+    the Kolada KPI of the indicator (key 'kpi:N15419') for the national figures."""
     parsed = parse_period(period) if period else None
-    return None, (month_of(parsed[2]) if parsed else None), None
+    kpi = key.removeprefix(KPI_KEY) if isinstance(key, str) and key.startswith(KPI_KEY) else None
+    return Scope(None, month_of(parsed[2]) if parsed else None, kpi=kpi)
 
 
 def benchmarks(kpi: str | None, period: str) -> tuple[float | None, Reference | None]:
@@ -177,6 +181,6 @@ def benchmarks(kpi: str | None, period: str) -> tuple[float | None, Reference | 
     year (None for what is missing; a monthly or first/second tertial period has no Kolada year)."""
     if not kpi:
         return None, None
-    median = network_median(values(f"kpi:{kpi}", period, employees=False))
+    median = network_median(values(f"{KPI_KEY}{kpi}", period, employees=False))
     year = kolada_year(period)
     return median, national_reference(kpi).get(year) if year else None

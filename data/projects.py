@@ -11,6 +11,7 @@ from data import settings
 from data.db import query_rows
 from data.formatting import count, iso_date, percent, tkr
 from data.periods import as_of_day, month_end
+from data.provenance import Scope
 from data.vocabulary import DECISION_POINT, LIGHT, PHASE, PROJECT_FLAG
 
 # Fewer reports than this and a project's development is told in words, not drawn as a line.
@@ -284,3 +285,8 @@ def flag_definitions(max_days: int | None = None) -> list[tuple[str, str]]:
         "closed_without_final_report": "Projektet är avslutat (BP4 beslutad) men slutrapport saknas.",
     }
     return [(PROJECT_FLAG.label(code), meaning[code]) for code in PROJECT_FLAG.codes]
+
+
+def source_scope(municipality: str | None, month: str | None, project_id: str | None, section=None) -> Scope:
+    """What a project page's 'Källa' covers: the reports of that one project up to the month."""
+    return Scope(municipality, month, project=project_id or None)

@@ -8,6 +8,7 @@ from data import comparison, geography, groups, meta
 from data.comparison import NORMALISATIONS, SharedIndicator, kolada_year
 from data.formatting import NBSP, count, number
 from ui.components import (
+    KOLADA_SOURCE,
     data_table,
     dropdown,
     empty_state,
@@ -16,6 +17,7 @@ from ui.components import (
     page,
     register_sources,
     section,
+    source_bar,
     sync_url,
 )
 from ui.figures import empty_figure, graph
@@ -37,7 +39,9 @@ PREFIX = "jamforelse"
 TITLE = "Jämförelse mellan kommunerna"
 PARAMS = ("indikator", "tid", "kommuner", "per", "grupp")
 sync_url(PREFIX, PARAMS)
-register_sources(PREFIX, [Input(f"{PREFIX}-tid", "value")], scope=comparison.source_scope)
+register_sources(
+    PREFIX, [Input(f"{PREFIX}-tid", "value"), Input(f"{PREFIX}-indikator", "value")], scope=comparison.source_scope
+)
 
 
 def _pick(shared: list[SharedIndicator], key: str | None) -> SharedIndicator | None:
@@ -163,6 +167,7 @@ def layout(indikator=None, tid=None, kommuner=None, per=None, grupp=None, kommun
         TITLE,
         controls,
         html.Section(id=f"{PREFIX}-kpis", className="row g-3 my-2", **{"aria-label": "Nyckeltal för indikatorn"}),
+        source_bar(PREFIX, KOLADA_SOURCE, "Rikets siffror från Kolada"),
         section(
             "Rangordning och eget målvärde",
             graph(f"{PREFIX}-ranking", "Kommunerna rangordnade efter indikatorns riktning, eget målvärde (◆)"),

@@ -48,7 +48,8 @@ dash.register_page(
     example_path=EXAMPLE_PATH,
 )
 PREFIX = "projekt-historik"
-register_filters(PREFIX)
+# 'Källa' lists the reports of this project only (its id is kept in the page's store).
+register_filters(PREFIX, sources=([State("projekt-historik-id", "data")], projects.source_scope))
 
 
 def layout(kommun=None, period=None, **params):

@@ -6,13 +6,14 @@ gives the handout: assets/sammantrade.css puts each committee on its own stamped
 """
 
 import dash
-from dash import Input, Output, State, clientside_callback, html
+from dash import Input, Output, State, clientside_callback, dcc, html
 
 from data import meetings, meta
 from data.formatting import iso_date, number
 from data.periods import as_of_day
-from ui.components import empty_state, filter_href, no_data_page, page
+from ui.components import empty_state, filter_href, no_data_page, page, register_sources
 from ui.meetings import (
+    PREFIX,
     assignment_line,
     chooser,
     committee_slide,
@@ -20,6 +21,7 @@ from ui.meetings import (
     list_slide,
     meeting_for,
     slide_index,
+    source_scope,
     stamp_line,
     summary_slide,
     toolbar,
@@ -27,6 +29,8 @@ from ui.meetings import (
 
 dash.register_page(__name__, path="/sammantrade", name="Sammanträdesläge", order=7)
 TITLE = "Sammanträdesläge"
+SHOWN = (f"{PREFIX}-shown-kommun", f"{PREFIX}-shown-period")  # what the deck shows, for its 'Källa' panels
+register_sources(PREFIX, [State(SHOWN[0], "data"), State(SHOWN[1], "data")], scope=source_scope)
 
 
 def layout(kommun=None, period=None, mote=None, bild=None, ordning=None, **_):
@@ -66,17 +70,18 @@ def layout(kommun=None, period=None, mote=None, bild=None, ordning=None, **_):
             f"Allvarliga avvikelser ({number(len(summary.serious))})",
             [deviation_line(d) for d in summary.serious],
             "Inga allvarliga öppna avvikelser.",
-            last, count, current == last, context,
+            last, count, current == last, context, ("deviation", "allvarliga"),
         ),
         list_slide(
             f"{due_title} ({number(len(summary.due))})",
             [assignment_line(a, names) for a in summary.due],
             "Inget att återrapportera." if meeting else "Lägg in fullmäktiges sammanträden på bladet Sammanträden.",
-            last + 1, count, current == last + 1, context,
+            last + 1, count, current == last + 1, context, ("assignment", "aterrapportera"),
         ),
     ]  # fmt: skip
     # The stage is laid out at 1920×1080 and scaled to the screen (assets/sammantrade.js), like a slide deck.
-    stage = html.Div([*slides, toolbar(filter_href("/uppdrag", filters))], className="sammantrade-stage")
+    shown = [dcc.Store(id=SHOWN[0], data=filters.municipality), dcc.Store(id=SHOWN[1], data=filters.month)]
+    stage = html.Div([*slides, toolbar(filter_href("/uppdrag", filters)), *shown], className="sammantrade-stage")
     return html.Div(stage, id="sammantrade-deck", className="sammantrade-deck")
 
 

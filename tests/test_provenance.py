@@ -2,6 +2,7 @@
 what it corrects), behind a 'Källa' button that opens a text panel."""
 
 import json
+import re
 from datetime import datetime
 
 import dash
@@ -124,8 +125,8 @@ def test_source_button_opens_a_text_panel_over_http(db):
 
 def test_jamforelse_sources_cover_every_municipality_up_to_the_chosen_period(tmp_path, monkeypatch):
     monkeypatch.setenv("STYRKEDJAN_DB", str(build_comparison(tmp_path / "n.duckdb")))
-    assert comparison.source_scope("2024-T3") == (None, "2024-12", None)
-    assert comparison.source_scope(None) == (None, None, None)
+    assert comparison.source_scope("2024-T3") == provenance.Scope(None, "2024-12")
+    assert comparison.source_scope(None) == provenance.Scope(None, None)
     found = provenance.sources(None, "2024-12", "indicator")
     assert sorted({(s.municipality, s.period) for s in found}) == [
         ("Motala", "2024"),
@@ -148,4 +149,90 @@ def test_every_figure_section_has_a_source_button(db, tmp_path, monkeypatch):
     assert counts == {"/": 4, "/mal": 4, "/ekonomi": 3, "/avvikelser": 2, "/projekt": 3, "/uppdrag": 4}
     monkeypatch.setenv("STYRKEDJAN_DB", str(build_comparison(tmp_path / "n.duckdb")))
     network = {path: _source_buttons(path, kommun="2581") for path in ("/forbattringsforslag", "/jamforelse")}
-    assert network == {"/forbattringsforslag": 3, "/jamforelse": 4}
+    assert network == {"/forbattringsforslag": 3, "/jamforelse": 5}  # four sections and the Kolada figures
+
+
+def click_source(client, button: dict, inputs: list[tuple[str, object]], states: list[tuple[str, object]] = ()):
+    """Open a 'Källa' panel through the real callback: the panel's children as JSON (inputs/states: id, value)."""
+    panel = {**button, "type": button["type"].replace("-kalla-knapp", "-kalla")}
+    spec = next(
+        d for d in client.get("/_dash-dependencies").json if f'"type":"{panel["type"]}"}}.children' in d["output"]
+    )
+    item = lambda cid, prop, value: {"id": cid, "property": prop, "value": value}  # noqa: E731
+    body = {
+        "output": spec["output"],
+        "outputs": [{"id": panel, "property": p} for p in ("children", "hidden")]
+        + [{"id": button, "property": "aria-expanded"}],
+        "inputs": [item(button, "n_clicks", 1)] + [item(cid, "value", v) for cid, v in inputs],
+        "state": [item(cid, "data", v) for cid, v in states],
+        "changedPropIds": [json.dumps(button, sort_keys=True, separators=(",", ":")) + ".n_clicks"],
+    }
+    answer = client.post("/_dash-update-component", json=body)
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    return answer.json["response"][json.dumps(panel, sort_keys=True, separators=(",", ":"))]["children"]
+
+
+def table_cells(children) -> tuple[str, list[list]]:
+    """The sentence above a source table and its rows (cell texts; a sha256 cell as its text)."""
+    sentence, wrapper = children["props"]["children"]
+    body = wrapper["props"]["children"]["props"]["children"][1]["props"]["children"]
+
+    def text(cell):
+        inner = cell["props"]["children"]
+        return inner["props"]["children"] if isinstance(inner, dict) else inner
+
+    return sentence["props"]["children"], [[text(td) for td in tr["props"]["children"]] for tr in body]
+
+
+def test_a_project_page_lists_only_that_projects_reports(demo_read):
+    every = provenance.sources("2280", "2026-10", "project_history")
+    own = provenance.sources("2280", "2026-10", "project_history", project="P-2024-04")
+    assert (len(every), len(own), {s.committee for s in own}) == (139, 31, {"Miljö- och hälsoskyddsnämnden"})
+    client = logged_in_client(app.server)
+    button = {"type": "projekt-historik-kalla-knapp", "fact": "project_history", "section": "historik"}
+    filters = [("projekt-historik-kommun", "2280"), ("projekt-historik-period", "2026-10")]
+    sentence, rows = table_cells(click_source(client, button, filters, [("projekt-historik-id", "P-2024-04")]))
+    assert sentence == "31 inlämnade rapporter i kraft ligger bakom uppgifterna i avsnittet."
+    assert rows[0][:3] == ["Miljö- och hälsoskyddsnämnden", "2026-10", "2280_MHN_2026-10.xlsx"]
+    assert rows[0][5][:12] == "93a7a8709ad2"
+    flags = {**button, "fact": "project", "section": "flaggor"}
+    _, rows = table_cells(click_source(client, flags, filters, [("projekt-historik-id", "P-2024-04")]))
+    assert [row[:3] for row in rows] == [["Miljö- och hälsoskyddsnämnden", "2026-10", "2280_MHN_2026-10.xlsx"]]
+
+
+def test_jamforelse_names_the_kolada_file_behind_the_national_figures(demo_read):
+    assert comparison.source_scope("2025-T3", "kpi:N15419") == provenance.Scope(None, "2025-12", kpi="N15419")
+    assert comparison.source_scope("2025-T3", "namn:antal felanmälningar").kpi is None
+    assert provenance.kolada_imports("N15419") == [
+        provenance.KoladaImport("N15419", "kolada_demo.json", datetime(2026, 11, 1), "2023", "2025", 2617)
+    ]
+    client = logged_in_client(app.server)
+    button = {"type": "jamforelse-kalla-knapp", "fact": "kolada", "section": "rikets-siffror-fran-kolada"}
+    inputs = [("jamforelse-tid", "2025-T3"), ("jamforelse-indikator", "kpi:N15419")]
+    sentence, rows = table_cells(click_source(client, button, inputs))
+    assert sentence == "Rikets siffror kommer från Kolada (RKA), importerade med python -m etl kolada."
+    assert rows == [["N15419", "kolada_demo.json", "2026-11-01 00:00", "2023–2025", "2\u00a0617"]]
+    layout = json.dumps(app.dash.page_registry["pages.jamforelse"]["layout"](), default=lambda c: c.to_plotly_json())
+    assert '"fact": "kolada", "section": "rikets-siffror-fran-kolada"' in layout
+
+
+def test_every_meeting_slide_has_its_source_and_a_committee_slide_names_that_committees_files(demo_read):
+    deck = json.dumps(
+        app.dash.page_registry["pages.sammantrade"]["layout"](kommun="2581"), default=lambda c: c.to_plotly_json()
+    )
+    buttons = re.findall(r'"type": "sammantrade-kalla-knapp", "fact": "([a-z]+)", "section": "([^"]+)"', deck)
+    assert buttons == [
+        ("any", "kommunen"),
+        *[("any", f"namnd-{code}") for code in ("BUN", "KS", "KFN", "MBN", "SBN", "SN")],
+        ("deviation", "allvarliga"),
+        ("assignment", "aterrapportera"),
+    ]
+    client = logged_in_client(app.server)
+    shown = [("sammantrade-shown-kommun", "2581"), ("sammantrade-shown-period", "2026-10")]
+    button = {"type": "sammantrade-kalla-knapp", "fact": "any", "section": "namnd-BUN"}
+    sentence, rows = table_cells(click_source(client, button, [], shown))
+    assert sentence == "10 inlämnade rapporter i kraft ligger bakom uppgifterna i avsnittet."
+    assert [row[2] for row in rows[:2]] == ["2581_BUN_2026-10.xlsx", "2581_BUN_2026-09.xlsx"]
+    assert {row[0] for row in rows} == {"Barn- och utbildningsnämnden"} and rows[0][5][:8] == "b6286f7a"
+    whole = {**button, "section": "kommunen"}
+    assert table_cells(click_source(client, whole, [], shown))[0].startswith("60 inlämnade rapporter")

@@ -28,7 +28,7 @@ from dash import MATCH, Input, Output, State, callback, clientside_callback, ctx
 
 from accounts.access import visible_here
 from data import meta, provenance, versions
-from data.formatting import iso_date
+from data.formatting import iso_date, number
 from data.meta import Filters
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, LIGHT
@@ -307,12 +307,15 @@ def filter_states(prefix: str, committee: bool = False) -> list[State]:
     return [State(filter_id(prefix, name), "value") for name in names]
 
 
-def register_filters(prefix: str, committee: bool = False, url_params: Iterable[str] = ()) -> None:
+def register_filters(
+    prefix: str, committee: bool = False, url_params: Iterable[str] = (), sources: tuple[list, object] | None = None
+) -> None:
     """Register the filter callbacks of a page; call once at import of the page module.
 
     When the municipality changes, the month (and committee) options follow it and an unavailable value falls back
     to the latest month. Every filter change rewrites the URL query string in the browser (client side, no server
     round trip, no page reload). url_params names page-specific controls `<prefix>-<param>` kept in the URL too.
+    sources=(more states, scope) narrows the page's 'Källa' panels (register_sources) beyond the filters.
     """
     names = [*(GLOBAL_FILTERS if committee else GLOBAL_FILTERS[:2]), *url_params]
 
@@ -333,7 +336,8 @@ def register_filters(prefix: str, committee: bool = False, url_params: Iterable[
         return tuple(result)
 
     sync_url(prefix, names)
-    register_sources(prefix, filter_inputs(prefix, committee))
+    more, scope = sources or ([], _filter_scope)
+    register_sources(prefix, [*filter_inputs(prefix, committee), *more], scope)
 
 
 class FilterPage:
@@ -428,6 +432,7 @@ def section(title: str, *children, section_id: str | None = None, source: tuple[
 # --- Provenance: 'Källa' on every figure section ---------------------------------------------------------------
 
 NETWORK_FACTS = ("suggestion",)  # compared across every municipality of the network, not one municipality
+KOLADA_SOURCE = provenance.KOLADA  # the fact of a 'Källa' for Kolada's national figures (imported files)
 
 
 def _slug(text: str) -> str:
@@ -435,15 +440,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
-def source_ids(prefix: str, fact: str, title: str) -> tuple[dict, dict]:
-    """Ids of a section's 'Källa' button and panel, e.g. {'type': 'ekonomi-kalla-knapp', 'fact': 'economy', ...}."""
-    key = {"fact": fact, "section": _slug(title)}
+def source_ids(prefix: str, fact: str, title: str, section: str | None = None) -> tuple[dict, dict]:
+    """Ids of a section's 'Källa' button and panel, e.g. {'type': 'ekonomi-kalla-knapp', 'fact': 'economy', ...};
+    the section key is the title's slug unless given (a page's scope can read it, e.g. a committee code)."""
+    key = {"fact": fact, "section": section or _slug(title)}
     return {"type": f"{prefix}-kalla-knapp", **key}, {"type": f"{prefix}-kalla", **key}
 
 
-def source_toggle(prefix: str, fact: str, title: str) -> tuple[html.Button, html.Div]:
+def source_toggle(prefix: str, fact: str, title: str, section: str | None = None) -> tuple[html.Button, html.Div]:
     """The 'Källa' button (a real button: Tab, Enter or Space) and the hidden panel it opens below the heading."""
-    button_id, panel_id = source_ids(prefix, fact, title)
+    button_id, panel_id = source_ids(prefix, fact, title, section)
     button = html.Button(
         ["Källa", html.Span(f" för {title}", className="visually-hidden")],
         id=button_id,
@@ -457,9 +463,9 @@ def source_toggle(prefix: str, fact: str, title: str) -> tuple[html.Button, html
     return button, panel
 
 
-def source_bar(prefix: str, fact: str, title: str) -> html.Div:
-    """'Källa' for figures outside a titled section (key figure rows, a pair of graphs): button and panel."""
-    button, panel = source_toggle(prefix, fact, title)
+def source_bar(prefix: str, fact: str, title: str, section: str | None = None) -> html.Div:
+    """'Källa' for figures outside a titled section (key figure rows, a pair of graphs, a slide): button and panel."""
+    button, panel = source_toggle(prefix, fact, title, section)
     return html.Div([button, panel], className="source-bar")
 
 
@@ -494,15 +500,48 @@ def source_list(sources: list[provenance.Source], network: bool = False) -> html
     )
 
 
-def _filter_scope(municipality, month, committee=None) -> tuple:
-    return municipality, month, committee
+def kolada_source_list(imports: list[provenance.KoladaImport]) -> html.Div:
+    """The Kolada files behind national figures, as text: KPI id, file, when imported, the years and values."""
+    if not imports:
+        return html.Div(html.P("Inga Kolada-siffror är importerade för indikatorn.", className="mb-0"))
+    head = ["Kolada-KPI", "Importerad fil", "Importerad", "År", "Värden"]
+    rows = [
+        html.Tr(
+            [
+                html.Td(item.kpi),
+                html.Td(item.file_name),
+                html.Td(iso_date(item.imported_at)),
+                html.Td(item.years),
+                html.Td(number(item.values)),
+            ]
+        )
+        for item in imports
+    ]
+    return html.Div(
+        [
+            html.P("Rikets siffror kommer från Kolada (RKA), importerade med python -m etl kolada.", className="mb-1"),
+            html.Div(
+                html.Table(
+                    [html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(rows)],
+                    className="table table-sm source-table mb-0",
+                ),
+                className="table-responsive",
+                tabIndex="0",
+            ),
+        ]
+    )
 
 
-def register_sources(prefix: str, inputs: list[Input], scope=_filter_scope) -> None:
+def _filter_scope(municipality, month, committee=None, section=None) -> provenance.Scope:
+    return provenance.Scope(municipality, month, committee)
+
+
+def register_sources(prefix: str, inputs: list, scope=_filter_scope) -> None:
     """Register the page's one 'Källa' callback: a click opens or closes a panel; open panels follow the inputs.
 
-    scope(*input values) gives (municipality, month 'YYYY-MM', committee or None) of what the page shows;
-    register_filters() passes the global filters.
+    scope(*input values, section=the panel's section key) gives the provenance.Scope of what the section shows
+    (municipality, month 'YYYY-MM', optionally a committee, a project or a Kolada KPI); register_filters() passes
+    the global filters. A section of fact provenance.KOLADA lists the Kolada imports of the scope's KPI.
     """
     button = {"type": f"{prefix}-kalla-knapp", "fact": MATCH, "section": MATCH}
     panel = {"type": f"{prefix}-kalla", "fact": MATCH, "section": MATCH}
@@ -516,12 +555,16 @@ def register_sources(prefix: str, inputs: list[Input], scope=_filter_scope) -> N
         prevent_initial_call=True,
     )
     def show_sources(n_clicks, *values):
-        municipality, month, committee = scope(*values)
-        if not (n_clicks or 0) % 2 or not month:
+        panel_id = ctx.outputs_list[0]["id"]
+        where = scope(*values, section=panel_id["section"])
+        if not (n_clicks or 0) % 2 or not where.month:
             return None, True, "false"
-        fact = ctx.outputs_list[0]["id"]["fact"]
-        network = fact in NETWORK_FACTS or municipality is None
-        found = provenance.sources(None if network else municipality, month, fact, committee)
+        fact = panel_id["fact"]
+        if fact == KOLADA_SOURCE:
+            return kolada_source_list(provenance.kolada_imports(where.kpi)), False, "true"
+        network = fact in NETWORK_FACTS or where.municipality is None
+        municipality = None if network else where.municipality
+        found = provenance.sources(municipality, where.month, fact, where.committee, where.project)
         return source_list(found, network), False, "true"
 
 

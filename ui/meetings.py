@@ -10,15 +10,25 @@ from data.assignments import Assignment
 from data.deviations import Deviation
 from data.formatting import count, iso_date, number, percent, tkr
 from data.periods import month_label
+from data.provenance import Scope
 from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE, PHASE
 from ui.assignments import deviation_figure, economy_sentence
-from ui.components import as_of_text, dropdown, municipality_options
+from ui.components import as_of_text, dropdown, municipality_options, source_bar
 from ui.figures import ASSESSMENT_STYLE, GRAPH_CONFIG
 from ui.projects import LIGHT_COLUMNS
 
 RIGHT_ITEMS = 5  # what a room can read beside a committee's figures; the rest is counted and found on its page
 LIST_ITEMS = 3  # per column on the slides that list items across committees
 STATIC_GRAPH = {**GRAPH_CONFIG, "staticPlot": True, "responsive": False}
+PREFIX = "sammantrade"
+COMMITTEE_SECTION = "namnd-"  # a committee slide's 'Källa' section key: namnd-<committee code>
+WHOLE_MUNICIPALITY = ("any", "kommunen")  # the first slide's 'Källa': (kind of fact, section key)
+
+
+def source_scope(municipality: str | None, month: str | None, section: str | None = None) -> Scope:
+    """What a slide's 'Källa' covers: the shown municipality and month; one committee's reports on its slide."""
+    committee = section.removeprefix(COMMITTEE_SECTION) if (section or "").startswith(COMMITTEE_SECTION) else None
+    return Scope(municipality, month, committee)
 
 
 def meeting_for(mote: str | None, dates: list[date], as_of: date) -> date | None:
@@ -146,13 +156,19 @@ def committee_slide(slide: meetings.Slide, index: int, count: int, current: bool
     places = shares([len(lines) for _, lines, _, _ in sections], RIGHT_ITEMS)
     right = [part for section, shown in zip(sections, places, strict=True) for part in _section(*section, shown)]
     missing = None if slide.reported else f"Ingen rapport inlämnad för {month_label(month)}."
-    frame = (slide.name, index, count, current, context)
+    frame = (slide.name, index, count, current, context, ("any", COMMITTEE_SECTION + slide.committee))
     return _frame(*frame, left, right, missing=missing, committee=slide.committee)
 
 
-def _frame(title, index, count, current, context, left, right, missing=None, committee=None) -> html.Section:
-    """One slide: heading with its number, two columns, and the stamp at its foot."""
-    head = [html.H1(title), html.P(f"{index + 1} / {count}", className="sammantrade-count")]
+def _frame(title, index, count, current, context, source, left, right, missing=None, committee=None) -> html.Section:
+    """One slide: heading with its number and its 'Källa' (source = kind of fact, section key), two columns, and the
+    stamp at its foot."""
+    fact, section = source
+    head = [
+        html.H1(title),
+        html.P(f"{index + 1} / {count}", className="sammantrade-count"),
+        source_bar(PREFIX, fact, title, section),
+    ]
     if missing:
         head.append(html.P(missing, className="sammantrade-missing"))
     extra = {"data-committee": committee} if committee else {}
@@ -207,11 +223,12 @@ def summary_slide(summary: meetings.Summary, index, count, current, context, cho
         html.H2(f"Nämnder som rapporterat: {t.reported} av {t.committees}"),
         chooser,
     ]
-    return _frame(context["stamp_name"], index, count, current, context, left, right)
+    return _frame(context["stamp_name"], index, count, current, context, WHOLE_MUNICIPALITY, left, right)
 
 
-def list_slide(title: str, lines: list, empty: str, index, count, current, context) -> html.Section:
-    """A slide listing items across the committees (serious deviations, report-backs due) in two columns."""
+def list_slide(title: str, lines: list, empty: str, index, count, current, context, source) -> html.Section:
+    """A slide listing items across the committees (serious deviations, report-backs due) in two columns;
+    source = (kind of fact, section key) of its 'Källa'."""
     items = [html.Li(line) for line in lines[: 2 * LIST_ITEMS]]
     rest = len(lines) - 2 * LIST_ITEMS
     more = [html.P(f"… och {number(rest)} till.", className="sammantrade-more")] if rest > 0 else []
@@ -220,7 +237,7 @@ def list_slide(title: str, lines: list, empty: str, index, count, current, conte
     else:
         left = [html.Ul(items[:LIST_ITEMS], className="sammantrade-items")]
         right = [html.Ul(items[LIST_ITEMS:], className="sammantrade-items"), *more]
-    return _frame(title, index, count, current, context, left, right)
+    return _frame(title, index, count, current, context, source, left, right)
 
 
 def assignment_line(item: Assignment, names: dict[str, str]) -> list:

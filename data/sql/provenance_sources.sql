@@ -1,6 +1,8 @@
 -- Where a section's figures come from: the submissions in force for the municipality (every municipality when
 -- $municipality is null) and optionally one committee, holding facts of kind $fact, with periods ending between
--- $period_start and $period_end; $latest keeps only each committee's latest such submission (snapshot facts).
+-- $period_start and $period_end; $latest keeps only each committee's latest such submission (snapshot facts);
+-- $project (when not null) keeps only the submissions that report that project (a project's own page).
+-- A project's history is asked for as fact 'project' with $latest false.
 -- Each comes with the earlier file of the same committee and period that it corrects, if any.
 with history as (
     select
@@ -24,8 +26,9 @@ shown as (
           when 'indicator' then h.submission_id in (select submission_id from indicator)
           when 'deviation' then h.submission_id in (select submission_id from deviation)
           when 'assignment' then h.submission_id in (select submission_id from assignment)
-          when 'project' then h.submission_id in (select submission_id from project)
-          when 'project_history' then h.submission_id in (select submission_id from project)
+          when 'project' then h.submission_id in (
+              select submission_id from project where $project is null or project_id = $project
+          )
           when 'suggestion' then h.submission_id in (select submission_id from suggestion)
           when 'meeting' then h.submission_id in (select submission_id from meeting)
           when 'any' then true
