@@ -124,6 +124,8 @@ BAD_VALUES = {
     ("/rapportlage", "period", "abc"): "Månaden abc finns inte i lagret för Härnösand; visar oktober 2026.",
     ("/rapportlage", "visa", "bogus"): "Visa ”bogus” finns inte; visar ”Hela året”.",
     ("/rapportlage", "status", "bogus"): "Rapportläge ”bogus” finns inte; visar ”Alla”.",
+    ("/lamna-in", "kommun", "9999"): "Kommunen 9999 finns inte i lagret; visar Härnösand (2280).",
+    ("/lamna-in", "namnd", "XYZ"): "Nämnden XYZ finns inte i Härnösand; visar alla nämnder.",
     ("/admin/logg", "konto", "ingen-alls"): "Vem ”ingen-alls” finns inte; visar ”Alla”.",
     ("/admin/logg", "handling", "bogus"): "Handling ”bogus” finns inte; visar ”Alla”.",
 }
