@@ -10,6 +10,11 @@ def text(node) -> str:
     return node if isinstance(node, str) else text(node.children)
 
 
+def slides(layout) -> list:
+    """The slides of a meeting-mode layout, in order (the stage also holds the toolbar and stores)."""
+    return [c for c in layout.children.children if c.__class__.__name__ == "Section"]
+
+
 def flat(node) -> str:
     """All the text under a component, lines (Br) as ' | '."""
     if isinstance(node, str):
@@ -24,7 +29,7 @@ def test_first_slide_numbers_equal_the_overview(demo_path, monkeypatch):
     import app  # noqa: F401  registers the pages
     from pages import oversikt, sammantrade
 
-    deck = sammantrade.layout(kommun="2581", mote="2026-11-23").children.children[:-1]
+    deck = slides(sammantrade.layout(kommun="2581", mote="2026-11-23"))
     figures = deck[0].children[1].children[0].children[1]
     slide = dict(zip(*[iter(text(item) for item in figures.children)] * 2, strict=True))
     cards = oversikt.summary_cards(overview.committee_summaries("2581", "2026-10"), meta.Filters("2581", "2026-10"))
@@ -52,7 +57,7 @@ def test_first_slide_numbers_equal_the_overview(demo_path, monkeypatch):
         "Allvarliga avvikelser (5)",
         "Att återrapportera 2026-11-23 (13)",
     ]
-    reordered = sammantrade.layout(kommun="2581", ordning="SN,KS").children.children[:-1]
+    reordered = slides(sammantrade.layout(kommun="2581", ordning="SN,KS"))
     assert [text(s.children[0].children[0]) for s in reordered][1:4] == [
         "Socialnämnden",
         "Kommunstyrelsen",
@@ -83,7 +88,7 @@ def test_committee_slide_lists_share_five_places_beside_the_figures(demo_path, m
     import app  # noqa: F401  registers the pages
     from pages import sammantrade
 
-    deck = sammantrade.layout(kommun="2581", mote="2026-11-23").children.children[:-1]
+    deck = slides(sammantrade.layout(kommun="2581", mote="2026-11-23"))
     first_right = deck[0].children[1].children[1].children
     assert [flat(node) for node in first_right[:2]] == [
         "Projekt med rött ljus (2)",
