@@ -1,9 +1,12 @@
 """Reporting periods and Swedish month names, defined once for the loader, pages and reports."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 from data.periods import (
     MONTH_ABBREVIATIONS,
+    SWEDISH_MONTHS,
     add_months,
     as_of_day,
     month_end,
@@ -45,3 +48,15 @@ def test_swedish_month_names():
     assert month_label("2025-05") == "maj 2025"
     assert month_short("2025-09") == "sep"
     assert MONTH_ABBREVIATIONS == ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def test_the_browsers_plotly_locale_names_the_months_as_the_python_side_does():
+    script = (Path(__file__).parents[1] / "assets" / "plotly-locale-sv.js").read_text(encoding="utf-8")
+
+    def names(key: str) -> tuple[str, ...]:
+        return tuple(re.findall(r"'([^']+)'", re.search(key + r": \[([^\]]+)\]", script).group(1)))
+
+    assert names("shortMonths") == ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+    assert names("shortMonths") == MONTH_ABBREVIATIONS
+    assert names(r"\bmonths") == SWEDISH_MONTHS
+    assert names(r"\bmonths")[9] == "oktober"
