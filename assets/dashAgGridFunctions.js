@@ -31,5 +31,7 @@ dagfuncs.svNumber = function (value, decimals, suffix, signed) {
     .toLocaleString("sv-SE", { minimumFractionDigits: digits, maximumFractionDigits: digits })
     .replace(/[\s\u202f]/g, "\u00a0");
   var sign = rounded < 0 ? "\u2212" : signed && rounded > 0 ? "+" : "";
-  return sign + text + (suffix ? "\u00a0" + suffix : "");
+  // A unit given as [singular, plural] agrees with the number: "1 dag", "2 dagar", "−1 dag".
+  var unit = Array.isArray(suffix) ? suffix[Math.abs(rounded) === 1 ? 0 : 1] : suffix;
+  return sign + text + (unit ? "\u00a0" + unit : "");
 };

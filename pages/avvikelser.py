@@ -51,7 +51,7 @@ def _columns() -> list[dict]:
     out = []
     for field, header, width in COLUMNS:
         if field == "age_days":
-            out.append(number_column(field, header, suffix="dagar", width=width))
+            out.append(number_column(field, header, suffix=("dag", "dagar"), width=width))
         else:
             out.append(text_column(field, header, width=width, wrap=field in wrapped))
     return out

@@ -94,7 +94,6 @@ SIGN_CONVENTION = html.Aside(
 def _table():
     grid = data_table("ekonomi-table", [], _columns())
     grid.getRowStyle = TOTAL_ROW
-    grid.defaultColDef = {**grid.defaultColDef, "wrapHeaderText": True, "autoHeaderHeight": True}
     return grid
 
 

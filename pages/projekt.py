@@ -53,7 +53,7 @@ def _columns() -> list[dict]:
         number_column("cost_share", "Andel av budget", decimals=0, suffix="%", width=140),
         date_column("planned_end", "Planerat slut", 140),
         date_column("forecast_end", "Prognos slut", 140),
-        number_column("slip_days", "Förskjutning", suffix="dagar", width=140, signed=True),
+        number_column("slip_days", "Förskjutning", suffix=("dag", "dagar"), width=140, signed=True),
         number_column("external_funding", "Extern finansiering", suffix="tkr", width=170),
         text_column("funder", "Finansiär", width=180),
         date_column("last_status_report", "Senaste statusrapport", 180),

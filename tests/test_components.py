@@ -74,6 +74,51 @@ def test_sv_number_formats_like_data_formatting():
     ]
 
 
+def test_a_unit_in_singular_and_plural_agrees_with_the_number():
+    column = number_column("age_days", "Ålder", suffix=("dag", "dagar"))
+    assert column["valueFormatter"] == {"function": 'svNumber(params.value, 0, ["dag", "dagar"])'}
+    unit = "['dag', 'dagar']"
+    calls = f"[f.svNumber(1, 0, {unit}), f.svNumber(2, 0, {unit}), f.svNumber(-1, 0, {unit}, true), "
+    calls += f"f.svNumber(0.6, 0, {unit})]"
+    assert run_js(calls) == ["1\u00a0dag", "2\u00a0dagar", "\u22121\u00a0dag", "1\u00a0dag"]
+
+
+def test_header_words_are_never_broken_and_amount_columns_fit_1280_px():
+    import app  # noqa: F401  registers the pages
+    from pages.ekonomi import _columns
+    from ui.components import readable_widths
+    from ui.deadlines import columns
+
+    ekonomi = readable_widths(_columns())
+    assert [(c["headerName"], c["width"]) for c in ekonomi] == [
+        ("Nämnd / verksamhet", 220),
+        ("Läge helår", 130),
+        ("Årsbudget", 112),
+        ("Budget hittills", 112),
+        ("Utfall hittills", 112),
+        ("Avvikelse hittills", 112),
+        ("Avvikelse %", 112),
+        ("Prognos helår", 112),
+        ("Avvikelse prognos", 112),
+        ("Avvikelse prognos %", 112),
+    ]
+    rapportlage = readable_widths(columns())
+    assert [(c["headerName"], c["width"]) for c in rapportlage] == [
+        ("Nämnd", 205),
+        ("Period", 104),
+        ("Sista dag", 110),
+        ("Rapportläge", 205),
+        ("Dagar sent", 104),
+        ("Inlämnad", 150),
+        ("Nästa KS", 110),
+        ("Nästa KF", 110),
+        ("Rapportdatum", 152),
+    ]
+    # A 1280 px window leaves 1 254 px inside the grid's borders (measured in Chromium).
+    assert sum(c["width"] for c in ekonomi) == 1246
+    assert sum(c["width"] for c in rapportlage) == 1250
+
+
 def test_sv_compare_sorts_swedish_letters_last():
     assert run_js("['Östersund', 'Åsele', 'Ängelholm', 'Zinkgruvan', 'Arvika'].sort(f.svCompare)") == [
         "Arvika",

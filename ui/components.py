@@ -668,11 +668,17 @@ def text_column(field: str, header: str, width: int | None = None, wrap: bool = 
 
 
 def number_column(
-    field: str, header: str, decimals: int = 0, suffix: str | None = None, width: int = 130, signed: bool = False
+    field: str,
+    header: str,
+    decimals: int = 0,
+    suffix: str | tuple[str, str] | None = None,
+    width: int = 130,
+    signed: bool = False,
 ) -> dict:
     """A right-aligned number column in Swedish format (1 234,5, minus as U+2212), sorted numerically.
 
-    signed shows '+' before positive values, as deviations are written everywhere (data.formatting.number).
+    signed shows '+' before positive values, as deviations are written everywhere (data.formatting.number);
+    a suffix given as (singular, plural) agrees with the number ("1 dag", "2 dagar").
     """
     sign = ", true" if signed else ""
     return {
@@ -681,12 +687,15 @@ def number_column(
         "type": "numericColumn",
         "filter": "agNumberColumnFilter",
         "width": width,
-        "valueFormatter": {"function": f"svNumber(params.value, {int(decimals)}, {json.dumps(suffix)}{sign})"},
+        "valueFormatter": {
+            "function": f"svNumber(params.value, {int(decimals)}, {json.dumps(suffix, ensure_ascii=False)}{sign})"
+        },
     }
 
 
-HEADER_CHAR_PX = 9  # a header letter at the grid's font size, generously
+HEADER_CHAR_PX = 8  # a header letter at the grid's font size (measured 6.5 px on average), generously
 HEADER_CHROME_PX = 56  # padding, sort and filter icons
+HEADER_CHROME_NO_FILTER_PX = 40  # padding (2 × 16 px); HEADER_CHAR_PX's margin leaves room for the sort icon
 
 
 def readable_widths(columns: list[dict]) -> list[dict]:
@@ -697,7 +706,8 @@ def readable_widths(columns: list[dict]) -> list[dict]:
             out.append({**column, "children": readable_widths(column["children"])})
             continue
         words = str(column.get("headerName") or "").split()
-        least = HEADER_CHROME_PX + HEADER_CHAR_PX * max((len(w) for w in words), default=0)
+        chrome = HEADER_CHROME_PX if column.get("filter", False) else HEADER_CHROME_NO_FILTER_PX
+        least = chrome + HEADER_CHAR_PX * max((len(w) for w in words), default=0)
         column = {**column, "minWidth": max(column.get("minWidth", 0), least)}
         if "width" in column:
             column["width"] = max(column["width"], least)
@@ -724,7 +734,8 @@ def data_table(
         id=component_id,
         rowData=rows,
         columnDefs=readable_widths(with_glossary_tooltips(columns)),
-        defaultColDef={"sortable": True, "resizable": True},
+        # Headers wrap between words (readable_widths keeps every word whole), never cut off with "…".
+        defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
         dashGridOptions=options,
         style={"height": None},
         **grid,

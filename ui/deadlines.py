@@ -20,14 +20,14 @@ ROW_STYLE = {
 }
 COLUMNS = (  # (field, header, width); what the director reads first comes first, the report's own date last
     ("committee", "Nämnd", 205),
-    ("period", "Period", 110),
+    ("period", "Period", 104),
     ("deadline", "Sista dag", 110),
-    ("state_text", "Rapportläge", 215),
-    ("days", "Dagar sent", 130),
-    ("submitted", "Inlämnad", 160),
-    ("next_ks", "Nästa KS", 115),
-    ("next_kf", "Nästa KF", 115),
-    ("report_date", "Rapportdatum", 165),
+    ("state_text", "Rapportläge", 205),
+    ("days", "Dagar sent", 104),
+    ("submitted", "Inlämnad", 150),
+    ("next_ks", "Nästa KS", 110),
+    ("next_kf", "Nästa KF", 110),
+    ("report_date", "Rapportdatum", 152),
 )
 
 
@@ -70,7 +70,7 @@ def columns() -> list[dict]:
     out = []
     for field, header, width in COLUMNS:
         if field == "days":
-            out.append(number_column(field, header, suffix="dagar", width=width))
+            out.append(number_column(field, header, suffix=("dag", "dagar"), width=width))
         else:
             out.append(text_column(field, header, width=width, wrap=field in ("committee", "state_text")))
     return out
