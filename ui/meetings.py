@@ -13,7 +13,7 @@ from data.periods import month_label
 from data.provenance import Scope
 from data.vocabulary import ASSESSMENT, ASSIGNMENT_STATE, PHASE
 from ui.assignments import deviation_figure, economy_sentence
-from ui.components import as_of_text, dropdown, municipality_options, source_bar
+from ui.components import as_of_text, dropdown, municipality_options, query_string, source_bar
 from ui.figures import ASSESSMENT_STYLE, GRAPH_CONFIG
 from ui.projects import LIGHT_COLUMNS
 
@@ -21,6 +21,7 @@ RIGHT_ITEMS = 5  # what a room can read beside a committee's figures; the rest i
 LIST_ITEMS = 3  # per column on the slides that list items across committees
 STATIC_GRAPH = {**GRAPH_CONFIG, "staticPlot": True, "responsive": False}
 PREFIX = "sammantrade"
+PATH = "/sammantrade"
 COMMITTEE_SECTION = "namnd-"  # a committee slide's 'Källa' section key: namnd-<committee code>
 WHOLE_MUNICIPALITY = ("any", "kommunen")  # the first slide's 'Källa': (kind of fact, section key)
 
@@ -310,6 +311,25 @@ def chooser(municipality: str, meeting: date | None, dates: list[date], deck: li
             dcc.Input(id="sammantrade-ordning", type="text", value=agenda, className="form-control"),
             html.Button("Visa", id="sammantrade-visa", type="button", className="sammantrade-button", n_clicks=0),
             dcc.Location(id="sammantrade-go", refresh=True),
+            version_lock({"kommun": municipality, "mote": meeting.isoformat() if meeting else None, "ordning": order}),
         ],
         className="sammantrade-choose",
     )
+
+
+def version_lock(params: dict) -> html.P:
+    """'Lås till dataversion <id>': a link to this meeting view pinned (?version=) to the data shown now, so the
+    presidium sees what was sent out with the agenda; once pinned, the version and the way back to the latest."""
+    shown, pinned = versions.shown(), versions.pinned_id()
+    if pinned:
+        latest = dcc.Link("Visa det senaste läget", href=PATH + query_string(**params), id="sammantrade-las-upp")
+        return html.P([f"Låst till dataversion {pinned}. ", latest], id="sammantrade-las-status", role="status")
+    if shown is None:
+        return html.P("Ingen dataversion att låsa till.", id="sammantrade-las-status")
+    lock = dcc.Link(
+        f"Lås till dataversion {shown.version_id}",
+        href=PATH + query_string(**params, version=shown.version_id),
+        id="sammantrade-las",
+        className="sammantrade-button",
+    )
+    return html.P([lock, html.Br(), "Visar samma siffror senare, t.ex. det som skickades ut med kallelsen."])

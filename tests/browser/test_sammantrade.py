@@ -196,3 +196,35 @@ def test_a_smaller_screen_shows_the_same_slide_scaled_down(app_url, driver):
             assert content_bottom < stamp_top <= stamp_bottom <= 768, name
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_the_meeting_locks_to_its_data_version_and_each_slide_names_its_sources(app_url, full_hd):
+    open_page(full_hd, app_url + "/sammantrade?kommun=2581")
+    version = re.search(r"dataversion (\w{10})", full_hd.find_element("css selector", ".is-current footer").text)[1]
+    lock = full_hd.find_element("id", "sammantrade-las")
+    assert (lock.text, lock.is_displayed()) == (f"Lås till dataversion {version}", True)
+    lock.click()
+    WebDriverWait(full_hd, 30).until(lambda d: f"version={version}" in d.current_url)
+    wait_settled(full_hd)
+    assert _query(full_hd) == {"kommun": "2581", "mote": "2026-11-23", "version": version}
+    banner = full_hd.find_element("id", "asof-banner")
+    assert banner.is_displayed() and banner.text.startswith("Visar läget per ")
+    assert f"(dataversion {version})" in banner.text
+    status = full_hd.find_element("id", "sammantrade-las-status").text
+    assert status == f"Låst till dataversion {version}. Visa det senaste läget"
+    assert f"(dataversion {version})" in full_hd.find_element("css selector", ".is-current footer").text
+    full_page_screenshot(full_hd, "sammantrade_last_version")
+
+    _press(full_hd, Keys.ARROW_RIGHT)  # the first committee's slide
+    button = full_hd.find_element("css selector", ".sammantrade-slide.is-current .source-button")
+    assert button.text.split("\n")[0] == "Källa"
+    button.send_keys(Keys.ENTER)  # keyboard reachable: a real button
+    panel = ".sammantrade-slide.is-current .source-panel"
+    WebDriverWait(full_hd, 30).until(lambda d: d.find_element("css selector", panel).is_displayed())
+    WebDriverWait(full_hd, 30).until(lambda d: "i kraft" in d.find_element("css selector", panel).text)
+    text = full_hd.find_element("css selector", panel).text
+    assert text.startswith("10 inlämnade rapporter i kraft ligger bakom uppgifterna i avsnittet.")
+    assert "2581_BUN_2026-10.xlsx" in text and "Socialnämnden" not in text
+    assert axe_violations(full_hd) == []
+    assert console_errors(full_hd) == []
+    full_page_screenshot(full_hd, "sammantrade_kalla")
