@@ -9,6 +9,7 @@ from data.formatting import count, iso_date, number
 from data.periods import add_months, month_label
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, SEVERITY
 from ui.components import (
+    COMMITTEE_WIDTH,
     FilterPage,
     data_table,
     empty_state,
@@ -31,11 +32,11 @@ SERIOUS = "⚠ Allvarlig"
 NEW = "★ Ny"
 SERIOUS_ROW = {"styleConditions": [{"condition": "params.data.serious", "style": {"backgroundColor": "#fde8e8"}}]}
 COLUMNS = (  # what the director reads first comes first; the rest is a scroll away
-    ("flag", "Flagga", 130),
-    ("committee", "Nämnd", 170),
+    ("flag", "Flagga", 145),  # "⚠ Allvarlig · ★ Ny" on one line
+    ("committee", "Nämnd", COMMITTEE_WIDTH),
     ("description", "Beskrivning", 250),
     ("action", "Åtgärd", 220),
-    ("responsible_role", "Ansvarig roll", 140),
+    ("responsible_role", "Ansvarig roll", 160),  # "Kvalitetssamordnare" whole
     ("status", "Status", 125),
     ("severity", "Allvarlighet", 120),
     ("age_days", "Ålder", 115),

@@ -7,7 +7,17 @@ from data import comparison, goals, meta
 from data.formatting import number, percent
 from data.goals import CHANGE_LABELS, Goal, Indicator
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
-from ui.components import FilterPage, assessment_text, data_table, dropdown, empty_state, kpi_card, section, text_column
+from ui.components import (
+    COMMITTEE_WIDTH,
+    FilterPage,
+    assessment_text,
+    data_table,
+    dropdown,
+    empty_state,
+    kpi_card,
+    section,
+    text_column,
+)
 from ui.export import XLSX_MIME, export_button, xlsx_bytes
 from ui.figures import graph
 from ui.goals import (
@@ -25,7 +35,7 @@ TITLE = "Måluppfyllelse"
 PAGE = FilterPage(PREFIX, TITLE, committee=True, url_params=("indikator", "bedomning"))
 
 TABLE_COLUMNS = [
-    text_column("committee", "Nämnd", width=160, wrap=True),
+    text_column("committee", "Nämnd", width=COMMITTEE_WIDTH, wrap=True),
     text_column("council_goal", "KF-mål", width=180, wrap=True),
     text_column("goal", "Nämndmål", width=210, wrap=True),
     text_column("perspective", "Perspektiv", width=115),

@@ -135,3 +135,14 @@ def test_graphs_start_with_one_shared_loading_placeholder():
     first, second = graph("a-graph", "A").children[1], graph("b-graph", "B").children[1]
     assert first.figure is second.figure is loading_figure()
     assert [a["text"] for a in loading_figure()["layout"]["annotations"]] == ["Laddar …"]
+
+
+def test_committee_columns_hold_the_longest_committee_name_whole():
+    import app  # noqa: F401  registers the pages
+    from pages import avvikelser, mal
+    from ui.deadlines import columns
+
+    grids = [avvikelser._columns(), mal.TABLE_COLUMNS, columns()]
+    assert [next(c["width"] for c in grid if c["field"] == "committee") for grid in grids] == [205, 205, 205]
+    widths = {c["field"]: c["width"] for c in avvikelser._columns()}
+    assert (widths["flag"], widths["responsible_role"]) == (145, 160)

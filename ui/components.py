@@ -648,6 +648,11 @@ GRID_LOCALE = {
 }
 
 
+# Wide enough for "Samhällsbyggnadsnämnden" (177 px at the grid's 14 px font) on one line in a wrapped cell, so
+# committee names wrap between words and never break inside one ("Samhällsbyggnadsnä mnden").
+COMMITTEE_WIDTH = 205
+
+
 def text_column(field: str, header: str, width: int | None = None, wrap: bool = False) -> dict:
     """A text column sorted in Swedish order (Å, Ä, Ö last); values are rendered as text, never HTML."""
     # cellDataType "text": otherwise ag-grid infers ISO dates as dates and blanks cells such as "–".

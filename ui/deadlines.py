@@ -7,7 +7,7 @@ from dash import html
 from data.deadlines import ReportStatus
 from data.formatting import count, iso_date, number
 from data.vocabulary import REPORT_STATE
-from ui.components import kpi_card, number_column, text_column
+from ui.components import COMMITTEE_WIDTH, kpi_card, number_column, text_column
 
 SYMBOLS = {"overdue": "✖", "due_soon": "⚠", "late": "◆", "on_time": "✔", "upcoming": "○"}
 # Row tints repeat what the words say (colour is never the only signal).
@@ -19,7 +19,7 @@ ROW_STYLE = {
     ]
 }
 COLUMNS = (  # (field, header, width); what the director reads first comes first, the report's own date last
-    ("committee", "Nämnd", 205),
+    ("committee", "Nämnd", COMMITTEE_WIDTH),
     ("period", "Period", 104),
     ("deadline", "Sista dag", 110),
     ("state_text", "Rapportläge", 205),
