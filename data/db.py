@@ -31,7 +31,7 @@ from data import settings
 SQL_DIR = Path(__file__).parent / "sql"
 ALIAS = "warehouse"  # the attached file's catalog name inside each generation
 REQUIRED_TABLES = ("meta", "submission")  # a file without them is not a Styrkedjan warehouse
-REQUIRED_MACROS = ("in_force", "current_economy_at", "project_as_of")  # etl/sql/in_force.sql, current.sql, as_of.sql
+REQUIRED_MACROS = ("in_force", "current_economy_at", "project_as_of", "goal_as_of")  # etl/sql/in_force, current, as_of*
 OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 log = logging.getLogger("styrkedjan.data")

@@ -22,6 +22,7 @@ CURRENT_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 SNAPSHOT_TABLES = ("deviation", "assignment", "project")  # facts shown "as of a month" (etl/sql/as_of.sql)
+PERIOD_TABLES = ("goal", "indicator")  # facts shown "as of a month" by period (etl/sql/as_of_period.sql)
 
 
 def sql(name: str) -> str:
@@ -61,3 +62,7 @@ def rebuild_current(con: duckdb.DuckDBPyConnection) -> None:
     for table, key in CURRENT_KEYS.items():
         columns = ", ".join(key)
         con.execute(template.format(table=table, key=columns, order=columns))
+    as_of = sql("as_of_period")
+    for table in PERIOD_TABLES:  # after current_<table>_at, which the macro reads
+        key = ", ".join(column for column in CURRENT_KEYS[table] if column != "period")
+        con.execute(as_of.format(table=table, key=key))

@@ -1,22 +1,17 @@
 -- Goal attainment over time: for each assessment period ending by $month_end, how many goals had each
--- assessment (each goal's latest assessment as of that period's end). $committee NULL means every committee.
-with goals as (
-    select committee_code, goal_id, period_end, assessment
-    from current_goal_at($cutoff)
-    where municipality_code = $municipality
-      and ($committee is null or committee_code = $committee)
-      and period_end <= $month_end
-),
-
-periods as (
-    select distinct period_end from goals
+-- assessment (each goal's latest assessment as of that period's end: goal_as_of, etl/sql/as_of_period.sql).
+-- $committee NULL means every committee.
+with periods as (
+    select distinct period_end
+    from goal_as_of($cutoff, $municipality, $month_end)
+    where $committee is null or committee_code = $committee
 ),
 
 as_of as (
     select p.period_end as as_of_end, g.assessment
-    from periods p
-    join goals g on g.period_end <= p.period_end
-    qualify row_number() over (partition by p.period_end, g.committee_code, g.goal_id order by g.period_end desc) = 1
+    from periods p,
+        lateral (select * from goal_as_of($cutoff, $municipality, p.period_end) where is_latest) g
+    where $committee is null or g.committee_code = $committee
 )
 
 select strftime(as_of_end, '%Y-%m') as month, assessment, count(*) as goals

@@ -21,16 +21,14 @@ reported as (
 
 goals_now as (
     select g.committee_code, g.goal_id, g.assessment
-    from current_goal_at($cutoff) g, bounds b
-    where g.municipality_code = $municipality and g.period_end <= b.month_end
-    qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
+    from goal_as_of($cutoff, $municipality, $month_end) g
+    where g.is_latest
 ),
 
 goals_before as (
     select g.committee_code, g.goal_id, g.assessment
-    from current_goal_at($cutoff) g, bounds b
-    where g.municipality_code = $municipality and g.period_end <= b.previous_end
-    qualify row_number() over (partition by g.committee_code, g.goal_id order by g.period_end desc) = 1
+    from goal_as_of($cutoff, $municipality, $previous_end) g
+    where g.is_latest
 ),
 
 goals as (
