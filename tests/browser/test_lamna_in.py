@@ -40,6 +40,13 @@ def hand_in(driver, path) -> None:
     picker.send_keys(str(path))
 
 
+def live_text(driver, selector: str) -> str:
+    """innerText of the first match, read in one script call (the page re-renders its parts while it polls)."""
+    return driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector
+    )
+
+
 def press(driver, element) -> None:
     """Click a button in the page (a full-page screenshot leaves Chromium's hit testing at the captured size)."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element)
@@ -53,20 +60,30 @@ def card_text(driver, name: str, expected: str, timeout: float = 60) -> str:
     return wait_for(driver, found, timeout, message=f"{name}: no {expected!r}")
 
 
-def test_hand_in_see_errors_preview_publish_and_withdraw(driver, app_url, own_warehouse, tmp_path):
+def test_hand_in_see_errors_preview_publish_and_withdraw(driver, app_url, own_warehouse, tmp_path, monkeypatch):
     open_page(driver, app_url + "/lamna-in?kommun=2581&namnd=SN")
     assert (
         driver.find_element("id", "lamna-in-mall").get_attribute("href").endswith("/lamna-in/mall?kommun=2581&namnd=SN")
     )
     before = own_warehouse.read_bytes()
 
+    monkeypatch.setenv("STYRKEDJAN_MAX_UPLOAD_MB", "0.005")  # 5 KB: the good report (6.5 KB) is too big
+    hand_in(driver, good_report(tmp_path / "for-stor.xlsx"))
+    assert card_text(driver, "for-stor.xlsx", "gränsen") == (
+        "for-stor.xlsx\n\nFilen är 0,0\u00a0MB, större än gränsen 0,0\u00a0MB. Ta bort bilder och blad som inte hör "
+        "till rapporten, eller dela upp den."
+    )
+    assert not any((tmp_path / "uploads").glob("*"))
+    monkeypatch.delenv("STYRKEDJAN_MAX_UPLOAD_MB")
+
     hand_in(driver, bad_report(tmp_path / "fel.xlsx"))
     text = card_text(driver, "fel.xlsx", "Vad du gör")
     assert "Filen lästes inte in: rätta felen nedan och lämna in den igen. Det publicerade är oförändrat." in text
-    rows = [
-        [c.text for c in row.find_elements("css selector", "td")]
-        for row in driver.find_elements("css selector", ".intake-card tbody tr")
-    ]
+    wait_settled(driver)
+    rows = driver.execute_script(
+        "return [...document.querySelectorAll('.intake-card tbody tr')]"
+        ".map((r) => [...r.querySelectorAll('td')].map((c) => c.innerText));"
+    )
     assert [r[:6] for r in rows] == [
         ["Fel", "Ekonomi", "3", "E", "Utfall", "mycket"],
         ["Fel", "Avvikelser", "2", "I", "Status", "Pågående kanske"],
@@ -94,19 +111,24 @@ def test_hand_in_see_errors_preview_publish_and_withdraw(driver, app_url, own_wa
     text = card_text(driver, "2581_SN_2026-11.xlsx", "Dataversion")
     assert "Publicerat. Sidorna visar de nya uppgifterna från och med nästa sidvisning." in text
     submission = driver.find_element("css selector", ".intake-receipt-id").text
-    wait_for(driver, lambda d: submission in d.find_element("id", "lamna-in-historik-tabell").text)
+    wait_for(driver, lambda d: submission in live_text(d, "#lamna-in-historik-tabell"))
     wait_settled(driver)
     full_page_screenshot(driver, "lamna-in-kvitto")
+    open_page(driver, app_url + "/ekonomi?kommun=2581&period=2026-11&namnd=SN")
+    economy = driver.find_element("id", "main").text.replace("\u00a0", " ")  # November exists only after publishing
+    assert "Utfall hittills i år\n−850 376 tkr\nBudget hittills −824 783 tkr" in economy
+    open_page(driver, app_url + "/lamna-in?kommun=2581&namnd=SN")
 
-    first = driver.find_element("css selector", "#lamna-in-historik-tabell tbody tr")
-    assert first.text.startswith(f"{submission} 2026-11 2581_SN_2026-11.xlsx")
-    press(driver, first.find_element("css selector", "button"))
+    assert live_text(driver, "#lamna-in-historik-tabell tbody tr").startswith(
+        f"{submission}\t2026-11\t2581_SN_2026-11.xlsx"
+    )
+    press(driver, driver.find_element("css selector", "#lamna-in-historik-tabell tbody tr button"))
     reason = wait_for(driver, lambda d: d.find_elements("id", "lamna-in-skal"))[0]
     reason.send_keys("Fel månad i filen")
     press(driver, driver.find_element("id", "lamna-in-bekrafta"))
     done = wait_for(driver, lambda d: d.find_elements("id", "lamna-in-aterkallad"), 30)[0]
     assert done.text.startswith(f"Inlämning {submission} är återkallad. Publicerat som dataversion ")
-    wait_for(driver, lambda d: "Återkallad" in d.find_element("id", "lamna-in-historik-tabell").text)
-    assert "Fel månad i filen" in driver.find_element("id", "lamna-in-historik-tabell").text
+    wait_for(driver, lambda d: "Återkallad" in live_text(d, "#lamna-in-historik-tabell"))
+    assert "Fel månad i filen" in live_text(driver, "#lamna-in-historik-tabell")
     assert console_errors(driver) == []
     assert callback_failures(driver) == []
