@@ -2,14 +2,17 @@
 
 Every command that publishes a warehouse (load, withdraw, kolada, demo, rebuild) holds an exclusive `flock` on the
 warehouse's folder while it stages and publishes. Locking the folder rather than a lock file leaves nothing behind
-in data/; the holder's pid is read from /proc/locks. The lock is re-entrant within one process (the demo imports
-Kolada figures while it holds it), and the kernel drops it when its holder dies, even by kill -9.
+in data/; the holder's pid is read from /proc/locks. The lock is re-entrant within one thread (the demo imports
+Kolada figures while it holds it); two threads of one process (a web worker publishing from /lamna-in) each open
+their own handle, so they wait for each other like two processes. The kernel drops it when its holder dies, even
+by kill -9.
 """
 
 import fcntl
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -19,7 +22,7 @@ from etl.failure import CouldNotPublish
 
 DEFAULT_WAIT_SECONDS = 600.0
 POLL_SECONDS = 0.1
-_held: dict[str, int] = {}  # folder -> depth, for re-entry within this process
+_held: dict[tuple[str, int], int] = {}  # (folder, thread) -> depth, for re-entry within one thread
 
 
 class LockTimeout(CouldNotPublish):
@@ -57,7 +60,7 @@ def load_lock(db: Path, wait: float = DEFAULT_WAIT_SECONDS, on_wait: Callable[[i
     """
     folder = Path(db).resolve().parent
     folder.mkdir(parents=True, exist_ok=True)
-    key = str(folder)
+    key = (str(folder), threading.get_ident())  # another thread opens its own handle and waits
     if _held.get(key):
         _held[key] += 1
         try:

@@ -21,9 +21,11 @@ DEVIATIONS_SN = [
 ]  # fmt: skip
 
 
-def good_report(path: Path) -> Path:
-    """A valid November report for Socialnämnden (SN) in Piteå (2581)."""
-    return write_report(path, ABOUT_SN, {"Ekonomi": ECONOMY_SN, "Avvikelser": DEVIATIONS_SN})
+def good_report(path: Path, about: dict | None = None) -> Path:
+    """A valid November report for Socialnämnden (SN) in Piteå (2581); about changes 'Om rapporten' (and the month)."""
+    about = {**ABOUT_SN, **(about or {})}
+    economy = [ECONOMY_SN[0]] + [[about["Period"], *row[1:]] for row in ECONOMY_SN[1:]]
+    return write_report(path, about, {"Ekonomi": economy, "Avvikelser": DEVIATIONS_SN})
 
 
 def bad_report(path: Path) -> Path:

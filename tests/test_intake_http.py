@@ -3,6 +3,7 @@
 import hashlib
 import json
 import time
+from datetime import date
 
 import duckdb
 import openpyxl
@@ -10,6 +11,7 @@ import pytest
 import requests
 
 from accounts import audit, store
+from tests.conftest import TEST_ADMIN
 from tests.intake_files import bad_report, good_report
 from tests.served import csrf, gunicorn, log_in
 
@@ -62,6 +64,10 @@ def hand_in(session, url, body: bytes, name: str, kommun="2581", namnd="SN", csr
         headers={"X-CSRF-Token": csrf if csrf is not None else session.csrf, "X-File-Name": name},
         timeout=60,
     )
+
+
+def publish(session, url, job: str) -> requests.Response:
+    return session.post(f"{url}/lamna-in/jobb/{job}/publicera", headers={"X-CSRF-Token": session.csrf}, timeout=10)
 
 
 def settled(session, url, job: str, seconds: float = 60) -> dict:
@@ -187,9 +193,7 @@ def test_a_good_file_is_previewed_then_published_as_a_new_data_version_with_a_re
         "problems": [],
     }  # fmt: skip
     assert warehouse_rows(folder / "warehouse.duckdb") == before_rows
-    started = submitter.post(f"{url}/lamna-in/jobb/{job}/publicera", headers={"X-CSRF-Token": submitter.csrf},
-                             timeout=10)  # fmt: skip
-    assert started.status_code == 202
+    assert publish(submitter, url, job).status_code == 202
     done = settled(submitter, url, job)
     receipt = done["receipt"]
     assert (done["status"], receipt["sha256"], receipt["submission_id"]) == ("published", sha, before_rows[0][0] + 1)
@@ -204,3 +208,25 @@ def test_a_good_file_is_previewed_then_published_as_a_new_data_version_with_a_re
     line = audit.entries(action="publish")[0][0]
     assert (line.who, line.target) == (SUBMITTER[0], report.name)
     assert json.loads(line.detail.split(" ", 4)[4]) == receipt
+
+
+def test_two_submitters_publishing_at_once_are_serialised_and_both_succeed(served, tmp_path):
+    url, folder = served
+    submitter, admin = logged_in(url, *SUBMITTER), logged_in(url, *TEST_ADMIN)
+    december = good_report(tmp_path / "sn-dec.xlsx", {"Period": "2026-12", "Rapportdatum": date(2027, 1, 8)})
+    ks = good_report(tmp_path / "ks-nov.xlsx", {"Nämnd": "Kommunstyrelsen"})
+    jobs = [
+        (submitter, hand_in(submitter, url, december.read_bytes(), december.name).json()["job"]),
+        (admin, hand_in(admin, url, ks.read_bytes(), ks.name, namnd="KS").json()["job"]),
+    ]
+    states = [settled(session, url, job) for session, job in jobs]
+    assert [s["status"] for s in states] == ["preview", "preview"], [s.get("message") for s in states]
+    assert [publish(session, url, job).status_code for session, job in jobs] == [202, 202]  # both run at once
+    receipts = [settled(session, url, job)["receipt"] for session, job in jobs]
+    ids = sorted(r["submission_id"] for r in receipts)
+    assert ids[1] == ids[0] + 1
+    with duckdb.connect(str(folder / "warehouse.duckdb"), read_only=True) as con:
+        stored = con.execute(
+            "select committee_code, period from in_force(null) where submission_id in (?, ?) order by 1", ids
+        ).fetchall()
+    assert stored == [("KS", "2026-11"), ("SN", "2026-12")]

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -90,3 +91,21 @@ def test_loads_started_at_once_are_serialised_and_none_is_lost(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         committees = con.execute("select committee_code from submission order by 1").fetchall()
     assert committees == [("BUN",), ("SN",)]
+
+
+def test_loads_started_at_once_from_two_threads_of_one_process_are_serialised(tmp_path, monkeypatch):
+    """A web worker publishes /lamna-in files from background threads: the lock is per thread, not per process."""
+    monkeypatch.setenv("STYRKEDJAN_ARCHIVE", str(tmp_path / "arkiv"))
+    db = tmp_path / "lager.duckdb"
+    paths = [write_report(tmp_path / f"{c}.xlsx", about={"Nämnd": c}, sheets={"Mål": GOALS}) for c in ("BUN", "SN")]
+    outcomes = {}
+    threads = [threading.Thread(target=lambda p=p: outcomes.update({p.stem: load_paths([p], db)})) for p in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted((name, r.files[0].status) for name, r in outcomes.items()) == [("BUN", "loaded"), ("SN", "loaded")]
+    with duckdb.connect(str(db), read_only=True) as con:
+        committees = con.execute("select submission_id, committee_code from submission order by 2").fetchall()
+    assert sorted(sid for sid, _ in committees) == [1, 2]
+    assert [c for _, c in committees] == ["BUN", "SN"]
