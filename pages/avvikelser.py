@@ -129,10 +129,6 @@ def table_row(d: Deviation) -> dict:
     }
 
 
-def _serious_count(n: int) -> str:
-    return f"{number(n)} {'öppen avvikelse' if n == 1 else 'öppna avvikelser'}"
-
-
 def _serious_box(items: list[Deviation]):
     serious = [d for d in items if d.serious]
     if not serious:
@@ -154,7 +150,10 @@ def _serious_box(items: list[Deviation]):
     ]
     return html.Section(
         [
-            html.H2(f"{SERIOUS}: {_serious_count(len(serious))} med hög allvarlighet", className="h5"),
+            html.H2(
+                f"{SERIOUS}: {count(len(serious), 'öppen avvikelse', 'öppna avvikelser')} med hög allvarlighet",
+                className="h5",
+            ),
             html.Ul(entries),
         ],
         className="serious-deviations p-3 mb-3",

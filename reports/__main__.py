@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from data.db import NoWarehouse
+from data.formatting import count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.out.write_bytes(report.content)
     print(f"Skrev {args.out} ({len(report.content) // 1024} kB). Arkiverad som {report.archived}.")
-    print(f"Dataversion {report.version.digest} ({len(report.version.submission_ids)} rapporter).")
+    print(f"Dataversion {report.version.digest} ({count(len(report.version.submission_ids), 'rapport', 'rapporter')}).")
     return 0
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from data import assignments, db, deviations, economy, goals, meta, projects, settings, versions
 from data.deviations import Deviation
 from data.durable import append_line, write_atomic
+from data.formatting import count as count_text
 from data.formatting import iso_date, number, percent
 from data.periods import add_months, as_of_day, month_label, parse_period
 from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE, SEVERITY
@@ -316,7 +317,12 @@ def build_document(data: MonthlyData, created_at: datetime, chart_png: bytes | N
     blocks += [
         Heading("Nya och allvarliga avvikelser"),
         *(
-            [Paragraph(f"{SERIOUS}: {serious} öppna avvikelser med hög allvarlighet.", emphasis=True)]
+            [
+                Paragraph(
+                    f"{SERIOUS}: {count_text(serious, 'öppen avvikelse', 'öppna avvikelser')} med hög allvarlighet.",
+                    emphasis=True,
+                )
+            ]
             if serious
             else []
         ),

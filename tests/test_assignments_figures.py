@@ -74,6 +74,11 @@ def test_given_completed_figure_accumulates():
         [3, 4, 4],
     )
     assert (completed.name, list(completed.y), completed.line.dash) == ("Klara uppdrag", [0, 1, 3], "dash")
+    assert (list(given.customdata), list(completed.customdata)) == (
+        ["3 givna", "4 givna", "4 givna"],
+        ["0 klara", "1 klart", "3 klara"],
+    )
+    assert given.hovertemplate == "%{x|%B %Y}: %{customdata} hittills<extra></extra>"
     assert given_completed_figure([]).layout.annotations[0].text == "Inga uppdrag att visa för urvalet."
 
 

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from data.assignments import Assignment, CommitteeSummary
 from data.economy import EconomyRow, MonthPoint
-from data.formatting import balance, iso_date, percent
+from data.formatting import balance, count, iso_date, percent
 from data.periods import month_label, month_short
 from data.vocabulary import ASSIGNMENT_STATE, ASSIGNMENT_STATUS
 from ui.components import number_column, text_column
@@ -24,23 +24,27 @@ def given_completed_figure(rows: list[tuple[str, int, int]]) -> go.Figure:
         return empty_figure("Inga uppdrag att visa för urvalet.")
     months = [f"{m}-01" for m, _, _ in rows]
     line = {"type": "scatter", "x": months, "mode": "lines+markers"}
+    given = list(accumulate(g for _, g, _ in rows))
+    completed = list(accumulate(c for _, _, c in rows))
     return figure(
         [
             {
                 **line,
-                "y": list(accumulate(g for _, g, _ in rows)),
+                "y": given,
+                "customdata": [count(n, "givet", "givna") for n in given],
                 "name": "Givna uppdrag",
                 "line": {"color": PALETTE[0], "width": 3, "shape": "hv"},
                 "marker": {"symbol": "circle", "size": 7},
-                "hovertemplate": "%{x|%B %Y}: %{y} givna hittills<extra></extra>",
+                "hovertemplate": "%{x|%B %Y}: %{customdata} hittills<extra></extra>",
             },
             {
                 **line,
-                "y": list(accumulate(c for _, _, c in rows)),
+                "y": completed,
+                "customdata": [count(n, "klart", "klara") for n in completed],
                 "name": "Klara uppdrag",
                 "line": {"color": PALETTE[1], "width": 3, "dash": "dash", "shape": "hv"},
                 "marker": {"symbol": "square", "size": 7},
-                "hovertemplate": "%{x|%B %Y}: %{y} klara hittills<extra></extra>",
+                "hovertemplate": "%{x|%B %Y}: %{customdata} hittills<extra></extra>",
             },
         ],
         {
