@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data.db import query_rows
-from data.periods import add_months, as_of_day, month_end, month_start
+from data.periods import add_months, as_of_day, month_end, month_start, months_between
 
 COUNT_MONTHS = 12  # the counts over time cover this many months, ending with the chosen month
 
@@ -96,11 +96,13 @@ def counts(
     """
     filters = filters or DeviationFilter()
     out: dict[str, list[tuple[str, str, int]]] = {"status": [], "type": []}
+    first = add_months(month, 1 - COUNT_MONTHS)
     rows = query_rows(
         "deviations_counts",
         municipality=municipality,
-        first_month=month_start(add_months(month, 1 - COUNT_MONTHS)),
+        first_month=month_start(first),
         month_end=month_end(month),
+        month_ends=[month_end(m) for m in months_between(first, month)],
         committee=filters.committee,
         type=filters.type,
         severity=filters.severity,

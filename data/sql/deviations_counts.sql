@@ -1,9 +1,9 @@
--- Counts over time for the months $first_month..$month_end:
+-- Counts over time for the months $first_month..$month_end ($month_ends: each month's last day, from Python):
 -- kind 'status': deviations by status at the end of each month (each month its own as-of snapshot);
 -- kind 'type': deviations reported in each month by type, as known at the end of $month_end.
 with months as (
-    select strftime(m, '%Y-%m') as month, last_day(m) as month_end
-    from unnest(generate_series($first_month::date, $month_end::date, interval 1 month)) as t(m)
+    select strftime(m, '%Y-%m') as month, m as month_end
+    from unnest($month_ends::date[]) as t(m)
 ),
 -- each month its own as-of snapshot (deviation_as_of, etl/sql/as_of.sql)
 snapshots as (
