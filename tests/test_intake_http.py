@@ -9,6 +9,7 @@ import duckdb
 import openpyxl
 import pytest
 import requests
+from openpyxl import load_workbook
 
 from accounts import audit, store
 from tests.conftest import TEST_ADMIN
@@ -230,3 +231,31 @@ def test_two_submitters_publishing_at_once_are_serialised_and_both_succeed(serve
             "select committee_code, period from in_force(null) where submission_id in (?, ?) order by 1", ids
         ).fetchall()
     assert stored == [("KS", "2026-11"), ("SN", "2026-12")]
+
+
+def test_the_template_comes_filled_in_for_the_committee_and_a_cancelled_file_leaves_only_the_audit_line(
+    served, tmp_path
+):
+    url, folder = served
+    submitter = logged_in(url, *SUBMITTER)
+    template = submitter.get(f"{url}/lamna-in/mall?kommun=2581&namnd=SN", timeout=30)
+    assert template.headers["Content-Disposition"] == 'attachment; filename="rapportmall-2581-SN.xlsx"'
+    (tmp_path / "mall.xlsx").write_bytes(template.content)
+    about = load_workbook(tmp_path / "mall.xlsx")["Om rapporten"]
+    assert [(about.cell(r, 1).value, about.cell(r, 2).value) for r in range(1, 4)] == [
+        ("Kommunkod", "2581"),
+        ("Kommun", "Piteå"),
+        ("Nämnd", "Socialnämnden"),
+    ]
+    assert submitter.get(f"{url}/lamna-in/mall?kommun=2581&namnd=KS", timeout=30).status_code == 403
+    report = good_report(tmp_path / "avbryts.xlsx", {"Period": "2027-01", "Rapportdatum": date(2027, 2, 8)})
+    job = hand_in(submitter, url, report.read_bytes(), report.name).json()["job"]
+    assert settled(submitter, url, job)["status"] == "preview"
+    cancelled = submitter.post(
+        f"{url}/lamna-in/jobb/{job}/avbryt", headers={"X-CSRF-Token": submitter.csrf}, timeout=10
+    )
+    assert cancelled.json() == {"status": "cancelled"}
+    assert not (folder / "uploads" / job).exists()
+    assert submitter.get(f"{url}/lamna-in/jobb/{job}", timeout=10).status_code == 404
+    assert audit_lines("upload")[:2] == [(SUBMITTER[0], "avbryts.xlsx"), (SUBMITTER[0], "avbryts.xlsx")]
+    assert audit.entries(action="upload")[0][0].detail == "avbruten, kommun 2581"
