@@ -22,6 +22,8 @@ NUMBER_SUFFIXES = ("%", "tkr", "kr")
 # A point followed by exactly three digits after one to three digits: '-34.358' is -34 358 with a point for
 # thousands (as some Swedish systems print it) or -34,358 with a decimal point (English); nothing tells which.
 AMBIGUOUS_POINT = re.compile(r"^([+-]?)([1-9]\d{0,2})\.(\d{3})$")
+NOT_A_NUMBER = "Skriv ett tal här, t.ex. 1\u00a0234,5 (decimalkomma, minus som -)."
+THOUSANDS_POINTS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")  # '1.234' before a decimal comma: points group thousands
 
 
 # C0 control characters other than tab and line breaks: Excel's _x0002_ escapes decode to them, and they are not
@@ -95,8 +97,21 @@ def number(value: object) -> float | None:
     if isinstance(value, int | float):
         return float(value)
     compact = _compact_number(str(value))
+    if "," in compact and "." in compact[compact.rindex(",") :]:
+        # '1,234.5': a comma for thousands and a point for decimals, the English way; never a Swedish number.
+        english = compact.replace(",", "")
+        if not NUMBER.match(english):
+            raise CellError(NOT_A_NUMBER)
+        reading = swedish_number(float(english), len(english.split(".")[1]))
+        raise CellError(
+            "Talet är skrivet med komma som tusentalsavgränsare och punkt som decimaltecken (engelskt skrivsätt) och "
+            f"betyder då {reading}. Skriv det med decimalkomma: {reading}."
+        )
     if "," in compact:
-        # Swedish: comma is the decimal sign; a point can only be a thousands separator then.
+        # Swedish: comma is the decimal sign; a point can only be a thousands separator then ('1.234,5').
+        whole = compact.split(",")[0]
+        if "." in whole and not THOUSANDS_POINTS.match(whole):
+            raise CellError(NOT_A_NUMBER)
         compact = compact.replace(".", "").replace(",", ".")
     elif ambiguous := AMBIGUOUS_POINT.match(compact):
         sign, whole, part = ambiguous.groups()
@@ -107,7 +122,7 @@ def number(value: object) -> float | None:
             f"(punkten som decimaltecken). Skriv talet utan punkt: {thousands} eller {decimal}."
         )
     if not NUMBER.match(compact):
-        raise CellError("Skriv ett tal här, t.ex. 1\u00a0234,5 (decimalkomma, minus som -).")
+        raise CellError(NOT_A_NUMBER)
     return float(compact)
 
 

@@ -95,6 +95,8 @@ def calc(tmp_path_factory):
                 ECONOMY[0],
                 ["2025-02", "Grundskola", -300000, "-25000.5", -25500, -301000],
                 ["2025-03", "Grundskola", -300000, "-34.358", -26100, -302000],
+                ["2025-01", "Grundskola", -300000, "-25,000.5", -25000, -301000],
+                ["2025-03", "Förskola", -300000, "-26.100,0", -26100, -302000],
             ]
         },
     )
@@ -162,11 +164,16 @@ def test_totals_rows_labelled_in_the_activity_or_equal_to_the_sum_are_skipped(ca
 
 def test_dotted_numbers_are_refused_when_ambiguous_and_warned_otherwise(calc):
     result = read_report(calc["punkt.xlsx"])
-    assert located(result.errors) == [("Ekonomi", 3, "D", "Budget", "-34.358")]
+    assert located(result.errors) == [
+        ("Ekonomi", 3, "D", "Budget", "-34.358"),
+        ("Ekonomi", 4, "D", "Budget", "-25,000.5"),
+    ]
     assert [e.message for e in result.errors] == [
         "Talet kan läsas på två sätt: som \u221234\u00a0358 (punkten som tusentalsavgränsare) eller som "
-        "\u221234,358 (punkten som decimaltecken). Skriv talet utan punkt: \u221234\u00a0358 eller \u221234,358."
-    ]
+        "\u221234,358 (punkten som decimaltecken). Skriv talet utan punkt: \u221234\u00a0358 eller \u221234,358.",
+        "Talet är skrivet med komma som tusentalsavgränsare och punkt som decimaltecken (engelskt skrivsätt) och "
+        "betyder då \u221225\u00a0000,5. Skriv det med decimalkomma: \u221225\u00a0000,5.",
+    ]  # '-26.100,0' on row 5 is Swedish with points for thousands: read as -26 100 without a word
     assert [(w.sheet, w.row, w.column, w.value, w.message) for w in result.warnings] == [
         ("Ekonomi", 2, "D", "-25000.5", "Punkten lästes som decimaltecken: -25000.5 lagras som -25000,5. Skriv "
          "decimalkomma (-25000,5) så att talet inte kan läsas på två sätt."),
