@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.out.write_bytes(report.content)
     print(f"Skrev {args.out} ({len(report.content) // 1024} kB). Arkiverad som {report.archived}.")
-    print(f"Dataversion {report.version.digest} ({count(len(report.version.submission_ids), 'rapport', 'rapporter')}).")
+    reports = count(len(report.version.submission_ids), "rapport", "rapporter")
+    print(f"Dataversion {report.version_id or 'okänd'} ({reports}), samma id som i rapporten och i etl versions.")
     return 0
 
 

@@ -171,6 +171,11 @@ def test_command_line_refuses_a_month_without_data_and_a_missing_folder(env):
     assert f"mappen {missing.parent} finns inte; skapa den först eller välj en annan --out" in done.stderr
     assert not (env["tmp"] / "finns").exists()
     assert not env["archive"].exists()
+    written = subprocess.run([*args, str(env["tmp"] / "r.pdf")], capture_output=True, text=True, cwd=ROOT, env=cli_env)
+    assert written.returncode == 0, written.stderr[-500:]
+    assert written.stdout.splitlines()[1] == (
+        f"Dataversion {VERSION} (8 rapporter), samma id som i rapporten och i etl versions."
+    )
 
 
 def test_a_chart_browser_that_never_answers_cannot_hang_the_process_at_exit(tmp_path):
