@@ -140,9 +140,20 @@ def test_graphs_start_with_one_shared_loading_placeholder():
 def test_committee_columns_hold_the_longest_committee_name_whole():
     import app  # noqa: F401  registers the pages
     from pages import avvikelser, mal
+    from ui.assignments import summary_columns
+    from ui.components import readable_widths
     from ui.deadlines import columns
 
     grids = [avvikelser._columns(), mal.TABLE_COLUMNS, columns()]
     assert [next(c["width"] for c in grid if c["field"] == "committee") for grid in grids] == [205, 205, 205]
     widths = {c["field"]: c["width"] for c in avvikelser._columns()}
     assert (widths["flag"], widths["responsible_role"]) == (145, 160)
+    per_committee = readable_widths(summary_columns())
+    assert (per_committee[0]["minWidth"], per_committee[0]["wrapText"], per_committee[0]["pinned"]) == (
+        205,
+        True,
+        "left",
+    )
+    # Uppdrag's per-committee counts fit beside the names at 1366 px (1 342 px inside the grid).
+    assert [c["width"] for c in per_committee[1:]] == [90, 104, 100, 104, 160, 160, 104, 110, 160]
+    assert 205 + sum(c["width"] for c in per_committee[1:]) == 1297

@@ -9,7 +9,7 @@ from data.economy import EconomyRow, MonthPoint
 from data.formatting import balance, count, iso_date, percent
 from data.periods import month_label, month_short
 from data.vocabulary import ASSIGNMENT_STATE, ASSIGNMENT_STATUS
-from ui.components import number_column, text_column
+from ui.components import COMMITTEE_WIDTH, number_column, text_column
 from ui.economy import sign_style
 from ui.figures import PALETTE, empty_figure, figure
 
@@ -140,9 +140,14 @@ def summary_columns() -> list[dict]:
     """Grid columns of the per-committee summary."""
     # Narrow count columns: headers wrap, and a filter per count would only crowd them.
     compact = {"wrapHeaderText": True, "autoHeaderHeight": True, "filter": False}
-    counts = [{**number_column(code, label, width=140), **compact} for code, label in ASSIGNMENT_STATE.items]
+    counts = [{**number_column(code, label, width=100), **compact} for code, label in ASSIGNMENT_STATE.items]
     return [
-        {**text_column("committee", "Nämnd"), "minWidth": 220, "pinned": "left", "filter": False},
+        {
+            **text_column("committee", "Nämnd", wrap=True),
+            "minWidth": COMMITTEE_WIDTH,
+            "pinned": "left",
+            "filter": False,
+        },
         {**number_column("total", "Totalt", width=90), **compact},
         *counts,
         {**number_column("on_time_percent", "Klara i tid", suffix="%", width=110), **compact},
