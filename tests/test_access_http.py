@@ -57,7 +57,7 @@ def page_paths() -> list[str]:
 def test_anonymous_requests_to_pages_layout_callbacks_and_downloads_are_refused(url, dependencies):
     anonymous = requests.Session()
     pages = {path: anonymous.get(url + path, allow_redirects=False, timeout=10) for path in page_paths()}
-    assert len(pages) == 15
+    assert "/admin/konton" in pages and "/tillganglighet" not in pages
     assert {p: (r.status_code, r.headers["Location"].split("?")[0]) for p, r in pages.items()} == {
         p: (302, "/login") for p in pages
     }
@@ -160,6 +160,32 @@ def test_a_reader_opens_on_own_municipality_sees_only_it_in_choosers_and_sees_th
     for path in ("/forbattringsforslag?kommun=2463", "/jamforelse"):
         assert reader.get(url + path, timeout=10).status_code == 200, path
     assert reader.get(url + "/admin/logg", timeout=10).status_code == 403
+    assert reader.get(url + "/admin/konton", timeout=10).status_code == 403
+
+
+def test_an_admin_lists_the_accounts_read_only(admin, url):
+    router = next(s for s in admin.get(url + "/_dash-dependencies").json() if "_pages_content" in s["output"])
+    body = callback_body(router, {}) | {
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": "/admin/konton"},
+            {"id": "_pages_location", "property": "search", "value": ""},
+        ]
+    }
+    layout = admin.post(url + "/_dash-update-component", json=body, timeout=30).json()
+    grid = json.dumps(layout, ensure_ascii=False)
+    rows = json.loads(grid.split('"rowData": ')[1].split("]", 1)[0] + "]")
+    by_name = {row["name"]: row for row in rows}
+    assert by_name[READER[0]] == {
+        "name": READER[0],
+        "role": "Läsare",
+        "municipalities": "2581",
+        "committees": "–",
+        "source": "Lösenord",
+        "state": "Aktivt",
+    }
+    assert (by_name[SUBMITTER[0]]["role"], by_name[SUBMITTER[0]]["committees"]) == ("Inlämnare", "SN")
+    assert (by_name[TEST_ADMIN[0]]["role"], by_name[TEST_ADMIN[0]]["municipalities"]) == ("Administratör", "alla")
+    assert "argon2" not in grid and READER[1] not in grid and TEST_ADMIN[1] not in grid  # no hashes, no passwords
 
 
 def test_log_in_without_or_with_a_wrong_csrf_token_is_refused(url):

@@ -1,6 +1,7 @@
-"""The admin pages' pure builders: audit log rows, columns and paging text."""
+"""The admin pages' pure builders: audit log rows, columns and paging text; the account list."""
 
 from accounts.audit import Entry
+from accounts.store import ROLE_LABELS, User
 from data.formatting import number
 from ui.components import text_column
 
@@ -38,3 +39,33 @@ def paging_text(page: int, size: int, shown: int, total: int) -> str:
         return "Inga rader matchar urvalet."
     first = page * size + 1
     return f"Rad {number(first)}–{number(first + shown - 1)} av {number(total)}"
+
+
+SOURCE_LABELS = {"local": "Lösenord", "sso": "Kommunens inloggning", "demo": "Demokonto"}
+
+
+def account_columns() -> list[dict]:
+    """Columns of the account list."""
+    return [
+        text_column("name", "Användarnamn", 190),
+        text_column("role", "Roll", 140),
+        text_column("municipalities", "Kommuner", 170, wrap=True),
+        text_column("committees", "Nämnder", 170, wrap=True),
+        text_column("source", "Inloggning", 190),
+        text_column("state", "Läge", 120),
+    ]
+
+
+def account_rows(users: list[User]) -> list[dict]:
+    """One row per account: role and sign-in in Swedish, 'alla' for an account that sees every municipality."""
+    return [
+        {
+            "name": u.name,
+            "role": ROLE_LABELS[u.role],
+            "municipalities": ", ".join(u.municipalities) or "alla",
+            "committees": ", ".join(u.committees) or "–",
+            "source": SOURCE_LABELS.get(u.source, u.source),
+            "state": "Avstängt" if u.disabled else "Aktivt",
+        }
+        for u in users
+    ]
