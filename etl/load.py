@@ -30,7 +30,7 @@ from etl.model import Problem, Workbook
 from etl.reader import TIMEOUT_SECONDS, WORKERS, ParserPool, Task
 from etl.status import count
 from etl.store import DUCKDB_CONFIG, Staging
-from etl.validate import Reference, load_reference
+from etl.validate import Reference, budget_changes_in_run, load_reference
 from etl.warehouse import rebuild_current
 
 SHEET_NAMES = {s.key: s.name for s in spec.FACT_SHEETS}
@@ -219,6 +219,7 @@ def load_paths(
                 outcome.workbook, outcome.errors = result.workbook, result.errors
                 outcome.warnings = result.workbook.warnings if result.workbook else result.warnings
             accepted = [r.workbook for r in results if r.workbook is not None]
+            budget_changes_in_run(accepted, reference)
             warehouse = staging.con.execute("select value from meta where key = 'warehouse_id'").fetchone()[0]
             for stored in staging.add(accepted, loaded_at) if accepted else []:
                 outcome = outcomes[first_of[stored.workbook.sha256]]

@@ -69,6 +69,9 @@ class Workbook:
     about: About
     facts: dict[str, list[dict]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    # month -> (the committee's annual budget summed over activities, where its first row's cell is), for the
+    # budget-change warning between the files of one run
+    budgets: dict[str, tuple[float, dict]] = field(default_factory=dict)
 
     @property
     def row_count(self) -> int:

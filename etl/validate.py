@@ -136,6 +136,7 @@ class _Checker:
         self.reference = reference
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.budgets: dict[str, tuple[float, dict]] = {}  # see Workbook.budgets
 
     def error(self, message: str, sheet=None, row=None, column=None, header=None, value=None) -> None:
         """Record an error at a location."""
@@ -659,16 +660,40 @@ def _check_budget_change(table: _Table, identity: _Identity, reference: Referenc
         totals[row["month"]] += row["annual_budget"]
         first_row.setdefault(row["month"], i)
     for month in sorted(totals):
+        where = {"value": display(table.rows[first_row[month]]["annual_budget"]),
+                 **_where(table, first_row[month], "annual_budget")}  # fmt: skip
+        check.budgets[month] = (totals[month], where)
         before = add_months(month, -1)
         previous = totals.get(before, reference.annual_budgets.get((municipality, committee, before)))
-        if previous and abs(totals[month] - previous) > BUDGET_CHANGE_WARNING * abs(previous):
-            change = abs(totals[month] - previous) / abs(previous) * 100
-            check.warn(
-                f"Nämndens årsbudget för {month} ({tkr(totals[month])}) skiljer sig {percent(change)} från "
-                f"rapporten för {before} ({tkr(previous)}). Kontrollera att beloppen är i tkr och gäller hela året.",
-                value=display(table.rows[first_row[month]]["annual_budget"]),
-                **_where(table, first_row[month], "annual_budget"),
-            )
+        _warn_budget_change(check.warn, month, totals[month], before, previous, where)
+
+
+def _warn_budget_change(warn, month: str, total: float, before: str, previous: float | None, where: dict) -> None:
+    if previous and abs(total - previous) > BUDGET_CHANGE_WARNING * abs(previous):
+        change = abs(total - previous) / abs(previous) * 100
+        warn(
+            f"Nämndens årsbudget för {month} ({tkr(total)}) skiljer sig {percent(change)} från "
+            f"rapporten för {before} ({tkr(previous)}). Kontrollera att beloppen är i tkr och gäller hela året.",
+            **where,
+        )
+
+
+def budget_changes_in_run(workbooks: list[Workbook], reference: Reference) -> None:
+    """The budget-change warning between files of one run: each file was checked against itself and the published
+    warehouse only, so month M of one file is compared here with month M−1 handed in by another file of the run."""
+    in_run = {}
+    for workbook in workbooks:
+        for month, (total, _) in workbook.budgets.items():
+            in_run[(workbook.about.municipality_code, workbook.about.committee_code, month)] = total
+    for workbook in workbooks:
+        municipality, committee = workbook.about.municipality_code, workbook.about.committee_code
+        check = _Checker(workbook.file_name, reference)
+        for month, (total, where) in sorted(workbook.budgets.items()):
+            before = add_months(month, -1)
+            if before in workbook.budgets or (municipality, committee, before) in reference.annual_budgets:
+                continue  # already checked while the file was read
+            _warn_budget_change(check.warn, month, total, before, in_run.get((municipality, committee, before)), where)
+        workbook.warnings.extend(check.warnings)
 
 
 def _check_economy(table: _Table, identity: _Identity, check: _Checker) -> None:
@@ -879,4 +904,4 @@ def validate(sheets: list[RawSheet], file_name: str, sha256: str, reference: Ref
         identity.report(check)
     if check.errors or about is None:
         raise Invalid(check.errors, check.warnings)
-    return Workbook(file_name, sha256, about, facts, check.warnings)
+    return Workbook(file_name, sha256, about, facts, check.warnings, check.budgets)

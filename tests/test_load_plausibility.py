@@ -34,8 +34,25 @@ def test_annual_budget_change_against_the_published_previous_month(tmp_path):
          "Nämndens årsbudget för 2025-03 (\u2212380\u00a0000\u00a0tkr) skiljer sig 27\u00a0% från rapporten för "
          "2025-02 (\u2212300\u00a0000\u00a0tkr). Kontrollera att beloppen är i tkr och gäller hela året."),
     ]  # fmt: skip
-    # April differs 18 % from March: no warning (March is not yet published either: the comparison is with the
-    # warehouse as published before the run, or with the previous month in the same file).
+    assert _warnings(report.files[1]) == []  # April differs 18 % from March, in the same run: below 20 %
+
+
+def test_annual_budget_change_between_two_files_of_one_run(tmp_path):
+    march = _report(tmp_path / "mar.xlsx", "2025-03", [
+        ["2025-03", "Grundskola", -200000, -16000, -16300, -200000],
+        ["2025-03", "Förskola", -100000, -8000, -8100, -100000],
+    ])  # fmt: skip
+    april = _report(tmp_path / "apr.xlsx", "2025-04", [
+        ["2025-04", "Grundskola", -500000, -16000, -16000, -500000],
+        ["2025-04", "Förskola", -100000, -8000, -8000, -100000],
+    ])  # fmt: skip
+    report = load_paths([april, march], tmp_path / "lager.duckdb", tmp_path / "arkiv", workers=2)
+    assert [f.status for f in report.files] == ["loaded", "loaded"]
+    assert _warnings(report.files[0]) == [
+        ("Ekonomi", 2, "C", "Årsbudget", "-500000",
+         "Nämndens årsbudget för 2025-04 (\u2212600\u00a0000\u00a0tkr) skiljer sig 100\u00a0% från rapporten för "
+         "2025-03 (\u2212300\u00a0000\u00a0tkr). Kontrollera att beloppen är i tkr och gäller hela året."),
+    ]  # fmt: skip
     assert _warnings(report.files[1]) == []
 
 
