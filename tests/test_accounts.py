@@ -146,3 +146,14 @@ def test_audit_entries_are_paged_and_filtered(fresh):
     assert len(rows) == 10
     assert audit.entries(text="download 11")[1] == 11  # 11, 110 ... 119
     assert audit.accounts_in_log() == ["per", "sara"]
+
+
+def test_session_secret_is_configured_or_generated_once_and_kept(fresh, monkeypatch):
+    monkeypatch.delenv("STYRKEDJAN_SECRET_KEY", raising=False)
+    first = store.secret_key()
+    assert len(first) == 64 and int(first, 16) >= 0  # 32 random bytes as hex
+    assert store.secret_key() == first  # the same for every later process: kept in the accounts database
+    monkeypatch.setenv("STYRKEDJAN_ACCOUNTS", str(fresh.with_name("other.sqlite")))
+    assert store.secret_key() != first  # another installation gets its own
+    monkeypatch.setenv("STYRKEDJAN_SECRET_KEY", "från-miljön")
+    assert store.secret_key() == "från-miljön"
