@@ -141,6 +141,11 @@ def test_a_slide_can_be_linked_and_the_buttons_step_too(app_url, full_hd):
 def test_municipality_meeting_and_agenda_are_chosen_in_the_page(app_url, full_hd):
     open_page(full_hd, app_url + "/sammantrade?kommun=2581&mote=2026-11-23")
     box = full_hd.find_element("css selector", "#sammantrade-ordning")
+    fits = (
+        "const c = arguments[0].parentElement;"
+        "return [c.scrollHeight <= c.clientHeight, arguments[0].scrollWidth <= c.clientWidth];"
+    )
+    assert full_hd.execute_script(fits, box) == [True, True]  # the 28 px agenda text is not clipped by Dash's wrapper
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys("SN,KS")  # typing arrows or letters here does not step the slides
     box.send_keys(Keys.ARROW_LEFT)
