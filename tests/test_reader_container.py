@@ -4,7 +4,7 @@ import warnings
 import zipfile
 
 from etl.container import OLE_MAGIC
-from tests.report_files import GOALS, edit_sheet_xml, located, read_report, rewrite_zip, write_report
+from tests.report_files import ECONOMY, GOALS, edit_sheet_xml, located, read_report, rewrite_zip, write_report
 
 
 def _only_message(path) -> str:
@@ -109,6 +109,27 @@ def test_sheet_dimension_far_outside_the_table(tmp_path):
         "Bladet anger sitt använda område till och med XFD1048576, långt utanför tabellen (högst 100\u00a0000 "
         "rader och 200 kolumner läses). Markera tomma rader och kolumner under och till höger om tabellen, välj "
         "Ta bort och spara filen igen."
+    )
+
+
+def test_a_table_longer_than_the_row_limit_is_refused_before_it_is_read(tmp_path):
+    # Issue 16: a real 172 000-row workbook took 64 s to be refused. The container check refuses it from the
+    # sheet's XML alone, naming the first cell past the limit, before python-calamine or the validation runs.
+    path = write_report(tmp_path / "lang.xlsx", sheets={"Ekonomi": ECONOMY})
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>2025-03</t></is></c><c r="B%d" t="inlineStr"><is><t>Enhet %d'
+        b'</t></is></c><c r="C%d"><v>-1200</v></c><c r="D%d"><v>-100</v></c><c r="E%d"><v>-90</v></c><c r="F%d">'
+        b"<v>-1190</v></c></row>" % ((n,) * 8)
+        for n in range(5, 100_002)
+    )
+    edit_sheet_xml(path, b"</sheetData>", rows + b"</sheetData>")
+    edit_sheet_xml(path, b'<dimension ref="A1:F4"/>', b'<dimension ref="A1:F100001"/>')
+    result = read_report(path)
+    assert located(result.errors) == [("Ekonomi", 100001, "A", None, None)]
+    assert result.errors[0].message == (
+        "Bladet har innehåll i cell A100001, långt utanför tabellen (högst 100\u00a0000 rader och 200 kolumner "
+        "läses). Markera tomma rader och kolumner under och till höger om tabellen, välj Ta bort och spara filen "
+        "igen."
     )
 
 
