@@ -31,7 +31,6 @@ from etl.reader import TIMEOUT_SECONDS, WORKERS, ParserPool, Task
 from etl.status import count
 from etl.store import DUCKDB_CONFIG, Staging
 from etl.validate import Reference, budget_changes_in_run, load_reference
-from etl.warehouse import rebuild_current
 
 SHEET_NAMES = {s.key: s.name for s in spec.FACT_SHEETS}
 STATUS_LABELS = {"loaded": "Inläst", "skipped": "Överhoppad", "rejected": "Avvisad"}
@@ -139,13 +138,18 @@ def _submission(row: tuple) -> dict:
     }
 
 
-def known_submissions(db: Path) -> tuple[dict[str, dict], str | None]:
-    """sha256 -> the first submission with that content, and the warehouse id, from the live warehouse (read-only)."""
+def known_submissions(db: Path, hashes: list[str]) -> tuple[dict[str, dict], str | None]:
+    """For those of hashes already stored, sha256 -> the first submission with that content; and the warehouse id.
+
+    Read from the live warehouse (read-only).
+    """
     if not db.exists():
         return {}, None
     with duckdb.connect(str(db), read_only=True, config=DUCKDB_CONFIG) as con:
         rows = con.execute(
-            "select sha256, submission_id, file_name, loaded_at from submission order by submission_id"
+            "select sha256, submission_id, file_name, loaded_at from submission "
+            "where sha256 in (select unnest($hashes::varchar[])) order by submission_id",
+            {"hashes": hashes},
         ).fetchall()
         warehouse = con.execute("select max(value) from meta where key = 'warehouse_id'").fetchone()[0]
     known = {}
@@ -154,10 +158,9 @@ def known_submissions(db: Path) -> tuple[dict[str, dict], str | None]:
     return known, warehouse
 
 
-def _plan(outcomes: list[FileOutcome], known: dict[str, dict]) -> tuple[list[Task], dict[str, int]]:
-    """Size-check and hash every file; mark identical content as skipped; the rest become read tasks."""
-    tasks, first_of = [], {}
-    for index, outcome in enumerate(outcomes):
+def _hash(outcomes: list[FileOutcome]) -> list[str]:
+    """Size-check and hash every file not yet rejected; the hashes."""
+    for outcome in outcomes:
         if outcome.errors:
             continue
         try:
@@ -166,6 +169,15 @@ def _plan(outcomes: list[FileOutcome], known: dict[str, dict]) -> tuple[list[Tas
             outcome.errors = exc.problems
             continue
         outcome.sha256 = sha256_of(outcome.path)
+    return [o.sha256 for o in outcomes if o.sha256 is not None]
+
+
+def _plan(outcomes: list[FileOutcome], known: dict[str, dict]) -> tuple[list[Task], dict[str, int]]:
+    """Mark content already stored or earlier in the run as skipped; the other hashed files become read tasks."""
+    tasks, first_of = [], {}
+    for index, outcome in enumerate(outcomes):
+        if outcome.sha256 is None:
+            continue
         if outcome.sha256 in known:
             outcome.status, outcome.same_as = "skipped", known[outcome.sha256]
         elif outcome.sha256 in first_of:
@@ -199,7 +211,7 @@ def load_paths(
     outcomes = collect([Path(p) for p in paths])
     with load_lock(db, wait):
         remove_dead_parts(archive_dir)
-        known, warehouse = known_submissions(db)
+        known, warehouse = known_submissions(db, _hash(outcomes))
         reconcile(db, archive_dir)
         reference = load_reference(db)  # with the published annual budgets, read under the lock
         report = LoadReport(db, outcomes, reference)
@@ -237,7 +249,7 @@ def load_paths(
                         new_files.append(target)
             if preview is not None:
                 if report.count("loaded"):
-                    rebuild_current(staging.con)
+                    staging.refresh_current()
                     preview(staging.con, report)
                 staging.discard()
                 return report

@@ -36,7 +36,7 @@ def _choose_warehouse(entries: list[dict], wanted: str | None) -> str:
     if not known:
         raise Refused("Journalen är tom: det finns inget att bygga om från.")
     live = settings.db_path()
-    _, live_id = known_submissions(live) if live.exists() else ({}, None)
+    _, live_id = known_submissions(live, []) if live.exists() else ({}, None)
     if live_id in known:
         return live_id
     listed = ", ".join(f"{w} (senast {t[:16]})" for w, t in known.items())

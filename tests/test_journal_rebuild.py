@@ -126,7 +126,7 @@ def test_rebuild_replays_a_folder_and_twenty_corrections_into_identical_tables(t
         "current_employee": 1, "current_goal": 3, "current_indicator": 2, "current_meeting": 1,
         "current_network_target": 0, "current_project": 1, "current_suggestion": 1, "data_version": 22,
         "deviation": 2, "economy": 3, "employee": 1, "goal": 22, "indicator": 2, "kolada": 0, "kolada_group": 0,
-        "meeting": 1, "meta": 5, "municipality": 290, "network_target": 0, "project": 1, "report_deadline": 0,
+        "meeting": 1, "meta": 6, "municipality": 290, "network_target": 0, "project": 1, "report_deadline": 0,
         "submission": 23, "suggestion": 1,
     }  # fmt: skip
     assert rebuilt == original
