@@ -37,9 +37,17 @@ class CellError(ValueError):
 
 def clean_text(value: object) -> str:
     """NFC text with surrounding spaces removed and inner runs of spaces collapsed to one."""
+    if isinstance(value, str):
+        return _clean_str(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = CONTROL_CHARACTERS.sub("", str(value))
+    return _clean_str(str(value))
+
+
+# A big sheet repeats its months, units and choices on every row: each distinct text is cleaned once per worker.
+@lru_cache(maxsize=65536)
+def _clean_str(value: str) -> str:
+    text = CONTROL_CHARACTERS.sub("", value)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     # str.split() splits on every Unicode space, the no-break (U+00A0) and narrow no-break (U+202F) ones included.
@@ -184,10 +192,13 @@ def period(value: object) -> tuple[str, date, date] | None:
         return None
     if isinstance(value, date):
         return parse_period(f"{value.year}-{value.month:02d}")
-    parsed = parse_period(display(value) if isinstance(value, float) else clean_text(value))
+    parsed = _parse_period(display(value) if isinstance(value, float) else clean_text(value))
     if parsed is None:
         raise CellError("Skriv perioden som månad (2025-03), tertial (2025-T1) eller år (2025).")
     return parsed
+
+
+_parse_period = lru_cache(maxsize=4096)(parse_period)  # one report's few distinct period texts, row after row
 
 
 def month(value: object) -> str | None:

@@ -307,6 +307,8 @@ def _check_area(data: bytes, file_name: str, sheet: str) -> list[Problem]:
 
 def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     cells = {}
+    if b't="e"' not in data:  # a plain substring search, many times faster than the pattern over a big sheet
+        return cells
     for attributes, body in ERROR_CELL.findall(data):
         ref = REF_ATTRIBUTE.search(b" " + attributes)
         value = VALUE.search(body)

@@ -488,6 +488,8 @@ def _read_table(sheet: RawSheet, sheet_spec: spec.Sheet, identity: _Identity, ch
         sheet_spec, sheet.name, [], [], {c.key: column_letter(sheet.first_column + j) for j, c in mapping.items()}
     )
     columns = {j: sheet.first_column + j for j in mapping}
+    # Each cell's location without its row, built once per column: a cell's own dict is made only for a message.
+    places = {j: {"sheet": sheet.name, "column": table.letters[c.key], "header": c.header} for j, c in mapping.items()}
     own_municipality = next((j for j, c in mapping.items() if c.kind == "municipality"), None)
     labels = [j for j, c in mapping.items() if c.kind in ("text", "code") and c.key in sheet_spec.natural_key]
     for i in range(header_index + 1, len(sheet.rows)):
@@ -506,14 +508,8 @@ def _read_table(sheet: RawSheet, sheet_spec: spec.Sheet, identity: _Identity, ch
             municipality_code = _row_municipality(raw_row, own_municipality, check.reference)
         for j, column in mapping.items():
             raw = raw_row[j] if j < len(raw_row) else None
-            where = {
-                "sheet": sheet.name,
-                "row": excel_row,
-                "column": table.letters[column.key],
-                "header": column.header,
-            }
             if j in errors:
-                check.error(formula_error(errors[j]), value=errors[j], **where)
+                check.error(formula_error(errors[j]), value=errors[j], row=excel_row, **places[j])
                 ok = False
                 continue
             needs_about = own_municipality is None and municipality_code is None
@@ -525,25 +521,26 @@ def _read_table(sheet: RawSheet, sheet_spec: spec.Sheet, identity: _Identity, ch
             try:
                 value = _parse_cell(column, raw, municipality_code, check.reference)
             except CellError as exc:
-                check.error(str(exc), value=display(raw), **where)
+                check.error(str(exc), value=display(raw), row=excel_row, **places[j])
                 ok = False
                 continue
             if value is None and column.required:
                 example = f", t.ex. {column.example}" if column.example else ""
-                check.error(f"Värde saknas. Fyll i {column.header}{example}.", **where)
+                check.error(f"Värde saknas. Fyll i {column.header}{example}.", row=excel_row, **places[j])
                 ok = False
             elif column.kind in NUMBER_KINDS and value is not None:
                 if (excel_row, columns[j]) in sheet.percent:
-                    shown_as_percent[column.key] = where
-                elif cells.point_as_decimal(raw):
+                    shown_as_percent[column.key] = {"row": excel_row, **places[j]}
+                elif isinstance(raw, str) and cells.point_as_decimal(raw):
                     check.warn(
                         f"Punkten lästes som decimaltecken: {display(raw)} lagras som {display(value)}. Skriv "
                         f"decimalkomma ({display(value)}) så att talet inte kan läsas på två sätt.",
                         value=display(raw),
-                        **where,
+                        row=excel_row,
+                        **places[j],
                     )
-            if column.kind == "text":
-                check.personal_data(value, **where)
+            if column.kind == "text" and value is not None:
+                check.personal_data(value, row=excel_row, **places[j])
             parsed[column.key] = value
         if ok and shown_as_percent:
             ok = _from_percent_format(sheet_spec, parsed, shown_as_percent, check)
