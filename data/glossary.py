@@ -418,6 +418,12 @@ GROUPS = (
 # Column and card labels that name or identify a thing (no computation to explain).
 NOT_MEASURES = frozenset(
     {
+        # the account list's columns (/admin/konton)
+        "Användarnamn",
+        "Roll",
+        "Kommuner",
+        "Nämnder",
+        "Inloggning",
         # the audit log's columns (/admin/logg)
         "Tid (UTC)",
         "Vem",
