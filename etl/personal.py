@@ -12,6 +12,7 @@ from datetime import date
 # YYMMDD-NNNN, YYMMDD+NNNN (over 100 years), YYYYMMDD-NNNN or YYYYMMDDNNNN; day + 60 is a samordningsnummer.
 PERSONNUMMER = re.compile(r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})(?:([-+])(\d{4})|(\d{4}))(?![\d])")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+SIX_DIGITS = re.compile(r"\d{6}")  # in every personnummer; a text without it or an '@' is skipped in one scan
 KINDS = {"personnummer": "ett personnummer", "email": "en e-postadress"}
 
 
@@ -48,7 +49,7 @@ def _personnummer(text: str) -> list[tuple[str, str]]:
 
 def find_personal_data(text: object) -> list[tuple[str, str]]:
     """(kind, masked value) for each personnummer (valid date and check digit) or e-mail address in text."""
-    if not isinstance(text, str) or len(text) < 6:
+    if not isinstance(text, str) or len(text) < 6 or ("@" not in text and not SIX_DIGITS.search(text)):
         return []
     found = _personnummer(text)
     for m in EMAIL.finditer(text):
