@@ -427,7 +427,8 @@ def _note(report: LoadReport) -> str:
 # ---------------------------------------------------------------------------------------------------- output
 
 
-def _identity(outcome: FileOutcome, reference: Reference) -> dict:
+def identity(outcome: FileOutcome, reference: Reference) -> dict:
+    """Who a read file is from: municipality and committee codes with their names, and the period ({} if unread)."""
     if outcome.workbook is None:
         return {}
     about = outcome.workbook.about
@@ -450,7 +451,7 @@ def as_json(report: LoadReport) -> dict:
                 "file": str(outcome.path),
                 "status": outcome.status,
                 "sha256": outcome.sha256,
-                **_identity(outcome, report.reference),
+                **identity(outcome, report.reference),
                 "rows": outcome.rows,
                 "row_count": sum(outcome.rows.values()),
                 "submission_id": outcome.submission_id,
@@ -483,13 +484,13 @@ def as_text(report: LoadReport) -> str:
     lines = []
     for outcome in report.files:
         label = STATUS_LABELS[outcome.status]
-        identity = _identity(outcome, report.reference)
+        named = identity(outcome, report.reference)
         if outcome.status == "loaded":
             rows = ", ".join(f"{name} {number(n)}" for name, n in outcome.rows.items())
             lines.append(f"{label}: {outcome.path}")
             lines.append(
-                f"    {identity['municipality']} ({identity['municipality_code']}), {identity['committee']} "
-                f"({identity['committee_code']}), period {identity['period']}: "
+                f"    {named['municipality']} ({named['municipality_code']}), {named['committee']} "
+                f"({named['committee_code']}), period {named['period']}: "
                 f"{count(sum(outcome.rows.values()), 'rad', 'rader')} ({rows or 'inga faktablad'})."
             )
             if outcome.supersedes:

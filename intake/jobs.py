@@ -26,6 +26,7 @@ from etl import spec
 from etl.container import too_large
 from etl.failure import CouldNotPublish
 from etl.load import LoadReport, load_paths
+from etl.load import identity as load_identity
 from etl.model import Problem
 from etl.store import TABLES
 from intake import annotate
@@ -259,19 +260,13 @@ def preview(job: Job, user: User) -> None:
     errors, identity = list(outcome.errors), {}
     if outcome.workbook is not None:
         about = outcome.workbook.about
+        named = load_identity(outcome, report.reference)
         identity = {
-            "municipality": about.municipality_code,
-            "committee": about.committee_code,
-            "period": about.period,
-            "municipality_name": report.reference.municipalities.get(about.municipality_code),
-            "committee_name": next(
-                (
-                    c["name"]
-                    for c in report.reference.committees.get(about.municipality_code, [])
-                    if c["committee_code"] == about.committee_code
-                ),
-                about.committee_code,
-            ),
+            "municipality": named["municipality_code"],
+            "committee": named["committee_code"],
+            "period": named["period"],
+            "municipality_name": named["municipality"],
+            "committee_name": named["committee"] or named["committee_code"],
         }
         problem = _identity_problem(job_state, about.municipality_code, about.committee_code, user)
         if problem is not None:
