@@ -1,10 +1,15 @@
 """The accounts database (SQLite): accounts, roles, failed log-ins, the session secret and the audit log.
 
 One file at `data.settings.accounts_path()`, in WAL mode so the web workers and the command line share it. Every
-function opens its own short connection (0.1 ms); nothing is cached between requests, so a disabled account or a
-reset password takes effect on the next request of every worker.
+function opens its own short connection (0.1 ms). Web workers keep session look-ups for a few seconds
+(accounts/sessions.py); every change that can end or narrow a session (log-out, disabling, a new password, a single
+sign-on role) calls `changed()`, which those caches check through `changes()` on every request: in this process at
+once, in every other process (the other workers, `python -m accounts`) at their next request through a one-byte
+append to a file beside the database. A change made past these functions (SQL by hand) shows within the cache's
+time to live.
 """
 
+import os
 import secrets
 import sqlite3
 from contextlib import closing
@@ -103,11 +108,38 @@ def connect() -> sqlite3.Connection:
     return connection
 
 
+_changes = [0]  # this process's own count of changes, read with the shared file's size by changes()
+
+
+def _changes_path() -> Path:
+    path = settings.accounts_path()
+    return path.with_name(path.name + "-changes")
+
+
+def changed() -> None:
+    """Say that accounts or sessions changed: cached session look-ups in every process are stale now."""
+    _changes[0] += 1
+    path = _changes_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("ab") as marks:  # appends are atomic; the growing size is the cross-process counter
+        marks.write(b".")
+
+
+def changes() -> tuple:
+    """A value that differs after any changed() in this process or another (cheap: one stat)."""
+    try:
+        st = os.stat(_changes_path())
+    except FileNotFoundError:
+        return (_changes[0], None)
+    return (_changes[0], st.st_ino, st.st_size)
+
+
 def _codes(values) -> str:
     return ",".join(sorted({v.strip() for v in values or () if v and v.strip()}))
 
 
-def _user(row) -> User:
+def user_from_row(row) -> User:
+    """A User from (name, role, municipalities, committees, source, disabled_at) as stored."""
     name, role, municipalities, committees, source, disabled_at = row
     split = lambda text: tuple(c for c in text.split(",") if c)  # noqa: E731
     return User(name, role, split(municipalities), split(committees), source, disabled_at is not None)
@@ -120,13 +152,13 @@ def get(name: str) -> User | None:
     """The account called name, or None."""
     with closing(connect()) as db:
         row = db.execute(f"select {_USER_COLUMNS} from account where name = ?", (name,)).fetchone()
-    return _user(row) if row else None
+    return user_from_row(row) if row else None
 
 
 def accounts() -> list[User]:
     """Every account, by name."""
     with closing(connect()) as db:
-        return [_user(r) for r in db.execute(f"select {_USER_COLUMNS} from account order by name")]
+        return [user_from_row(r) for r in db.execute(f"select {_USER_COLUMNS} from account order by name")]
 
 
 def _check_password(password: str) -> None:
@@ -186,17 +218,19 @@ def update_sso(name: str, role: str, municipalities, committees) -> User:
             " where account.source = 'sso'",
             (name, role, _codes(municipalities), _codes(committees), now().isoformat()),
         )
+    changed()
     return get(name)
 
 
 def disable(name: str) -> None:
     """Disable an account; its open sessions end on their next request."""
     with closing(connect()) as db:
-        changed = db.execute(
+        updated = db.execute(
             "update account set disabled_at = ? where name = ? and disabled_at is null", (now().isoformat(), name)
         ).rowcount
         db.execute("delete from web_session where name = ?", (name,))
-    if not changed and get(name) is None:
+    changed()
+    if not updated and get(name) is None:
         raise AccountError(f"Kontot {name} finns inte.")
 
 
@@ -204,14 +238,15 @@ def reset_password(name: str, password: str) -> None:
     """Set a new password, enable the account again, lift a lock-out and end its open sessions."""
     _check_password(password)
     with closing(connect()) as db:
-        changed = db.execute(
+        updated = db.execute(
             "update account set password_hash = ?, disabled_at = null, demo_password = null"
             " where name = ? and source != 'sso'",
             (_hasher.hash(password), name),
         ).rowcount
         db.execute("delete from login_failure where name = ?", (name,))
         db.execute("delete from web_session where name = ?", (name,))
-    if not changed:
+    changed()
+    if not updated:
         raise AccountError(f"Kontot {name} finns inte eller loggar in via kommunens inloggning.")
 
 
@@ -253,7 +288,7 @@ def authenticate(name: str, password: str) -> User | None:
             ok = _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
         except (VerificationError, InvalidHashError):
             ok = False
-        user = _user(row[:-1]) if row else None
+        user = user_from_row(row[:-1]) if row else None
         if not ok or user is None or user.disabled or user.source == "sso":
             _failed(db, name)
             return None
@@ -270,7 +305,7 @@ def demo_accounts() -> list[tuple[User, str]]:
             f"select {_USER_COLUMNS}, demo_password from account where source = 'demo' and disabled_at is null"
             " and demo_password is not null order by name"
         ).fetchall()
-    return [(_user(r[:-1]), r[-1]) for r in rows]
+    return [(user_from_row(r[:-1]), r[-1]) for r in rows]
 
 
 def secret_key() -> str:

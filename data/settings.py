@@ -1,13 +1,20 @@
 """Settings: a few environment variables with defaults, read in this one place."""
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _path(name: str, default: Path) -> Path:
-    return Path(os.environ.get(name, str(default))).resolve()
+    return _resolved(os.environ.get(name, str(default)), os.getcwd())
+
+
+@lru_cache(maxsize=64)
+def _resolved(text: str, cwd: str) -> Path:
+    # resolve() costs a syscall per path part; the session check reads accounts_path() on every request.
+    return Path(cwd, text).resolve()
 
 
 def db_path() -> Path:
@@ -78,6 +85,11 @@ def secret_key() -> str | None:
 def session_idle_minutes() -> int:
     """Minutes without a request before a log-in expires (STYRKEDJAN_SESSION_IDLE_MINUTES, default 30)."""
     return int(os.environ.get("STYRKEDJAN_SESSION_IDLE_MINUTES", "30"))
+
+
+def session_cache_seconds() -> float:
+    """Seconds a web worker reuses a session look-up (STYRKEDJAN_SESSION_CACHE_SECONDS, default 5; 0 = never)."""
+    return float(os.environ.get("STYRKEDJAN_SESSION_CACHE_SECONDS", "5"))
 
 
 def proxy_hops() -> int:
