@@ -7,15 +7,17 @@ The CSP allows scripts from the app itself plus the hashes of the inline scripts
 import functools
 import json
 import re
+import time
 
 import dash
 from flask import request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.exceptions import BadRequest
 
-from accounts import store
+from accounts import sessions, store
 from data import settings
 
+REFRESHED = "_refreshed"  # when the cookie's expiry last moved on (epoch seconds)
 LARGE_BODY_PATHS: set[str] = set()  # paths that take uploads get STYRKEDJAN_MAX_UPLOAD_MB instead
 
 
@@ -27,6 +29,15 @@ class SessionInterface(SecureCookieSessionInterface):
         if not app.secret_key:
             app.secret_key = store.secret_key()
         return super().open_session(app, request)
+
+    def should_set_cookie(self, app, session) -> bool:
+        """A changed session, or a log-in whose expiry is due to move on: as often as its last-seen time, not on
+        every request (signing a cookie costs more than serving a small static file)."""
+        stamp = int(time.time())
+        due = session.permanent and stamp - session.get(REFRESHED, 0) >= sessions.TOUCH_EVERY.total_seconds()
+        if session.permanent and (due or session.modified):
+            session[REFRESHED] = stamp
+        return session.modified or due
 
     def get_cookie_secure(self, app) -> bool:
         """Secure when served over https (X-Forwarded-Proto counts when STYRKEDJAN_PROXY_HOPS is set)."""
