@@ -1,13 +1,17 @@
 """Serving benchmark: gunicorn -w 2 under wrk with 50 connections, each rate a ratio to a static file's.
 
-    .venv/bin/python bench/serve.py [--national] [--seconds 5] [--connections 50] [--dir DIR]
+    .venv/bin/python bench/serve.py [--national] [--seconds 5] [--connections 50] [--runs 1] [--dir DIR]
 
-Builds the demo warehouse (or, with --national, the 290-municipality one) in a temporary folder, picks the three
-heaviest callbacks by playing every page's callbacks through the Flask test client (bench/callbacks.py's Player),
-starts `gunicorn -w 2 app:server` on a free 127.0.0.1 port and runs wrk against a static asset (the baseline) and
-each heavy callback (its real POST body, from a Lua script). Prints req/s, p95 and errors, the rates as a ratio to
-the static file's measured in the same run, and the bytes of a cold page (index, JS, CSS, layout and
-dependencies as sent with `Accept-Encoding: gzip`). Every process it starts is stopped before it exits.
+Builds the demo warehouse (or, with --national, the 290-municipality one) in a temporary folder (or reuses
+DIR/demo.duckdb, DIR/national.duckdb), picks the three heaviest callbacks by playing every page's callbacks through
+the Flask test client (bench/callbacks.py's Player), starts `gunicorn -w 2 app:server` on a free 127.0.0.1 port
+and runs wrk against a static asset (the baseline) and each heavy callback (its real POST body, from a Lua
+script), every request with a browser's Accept-Encoding; with --runs N the targets take turns N times and the
+median counts. Then it orders one monthly PDF report, as the Ekonomi page's button does, and reads each worker's
+memory (VmRSS) against its own right after start, and looks for a Chromium (kaleido) below the web server.
+Prints req/s, p95 and errors, the rates as a ratio to the static file's measured in the same run, the bytes of a
+cold page (index, JS, CSS, layout and dependencies as sent with `Accept-Encoding: gzip`), and three rows of issue
+16's table (bench.summary). Every process it starts is stopped before it exits.
 """
 
 import argparse
@@ -17,6 +21,7 @@ import os
 import re
 import secrets
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,12 +31,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 
+from bench import summary  # noqa: E402
 from bench.callbacks import Player, scenarios, short  # noqa: E402
-from tests.served import gunicorn, log_in  # noqa: E402
+from tests.served import callback_body, gunicorn, log_in  # noqa: E402
 
 STATIC_ASSET = "/assets/style.css"
 PASSWORD = secrets.token_urlsafe(16)
 HEAVIEST = 3
+ACCEPT_ENCODING = "gzip, deflate, br, zstd"  # what Chromium sends
+GOAL_SHARE, GOAL_P95_MS, GOAL_RSS_MB = 0.10, 250.0, 250.0
+BROWSER_NAMES = ("chrom", "kaleido")  # a process whose name or command line has one of these is a browser
+REPORT_OUTPUT = "..ekonomi-report-download.data...ekonomi-report-status.children.."
 # wrk prints this one line from its done() hook; the benchmark reads it back as JSON.
 LUA_DONE = """
 done = function(summary, latency, requests)
@@ -110,7 +120,7 @@ def run_wrk(url: str, script: Path, args: argparse.Namespace, cookie: str) -> di
         "-s",
         str(script),
     ]
-    command += ["-H", f"Cookie: {cookie}"]
+    command += ["-H", f"Cookie: {cookie}", "-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
     command.append(url)
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     result = json.loads(output.split("RESULT ", 1)[1].splitlines()[0])
@@ -154,13 +164,132 @@ def cold_page_bytes(session, base: str) -> int:
     return total
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is pid (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below pid."""
+    below = children(pid)
+    return below + [p for child in below for p in descendants(child)]
+
+
+def master_pid(port: int) -> int:
+    """The gunicorn master this process started on port (its child whose command line names the port)."""
+    for pid in children(os.getpid()):
+        if f"127.0.0.1:{port}" in command_line(pid):
+            return pid
+    raise RuntimeError(f"no gunicorn master on port {port}")
+
+
+def command_line(pid: int) -> str:
+    """A process's command line as text ('' when it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (VmRSS)."""
+    for text in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if text.startswith("VmRSS:"):
+            return int(text.split()[1]) / 1024
+    return 0.0
+
+
+def browsers_below(pid: int) -> list[str]:
+    """Command lines of Chromium/kaleido processes below pid."""
+    found = []
+    for child in descendants(pid):
+        try:
+            name = Path(f"/proc/{child}/comm").read_text().strip()
+        except OSError:
+            continue
+        text = command_line(child)
+        if any(word in name.lower() or word in text.lower() for word in BROWSER_NAMES):
+            found.append(f"{child} {text[:80]}")
+    return found
+
+
+def order_report(session, base: str, scenario: dict) -> str:
+    """Order one monthly PDF as the Ekonomi page's button does; a short note of what happened."""
+    specs = {spec["output"]: spec for spec in session.get(base + "/_dash-dependencies", timeout=60).json()}
+    spec = specs.get(REPORT_OUTPUT)
+    if spec is None:
+        return "ingen rapportknapp på Ekonomi"
+    values = {"ekonomi-report-pdf": 1, "ekonomi-kommun": scenario["kommun"], "ekonomi-period": scenario["period"]}
+    body = callback_body(spec, values)
+    body["changedPropIds"] = ["ekonomi-report-pdf.n_clicks"]
+    started = time.perf_counter()
+    response = session.post(base + "/_dash-update-component", json=body, timeout=300)
+    seconds = time.perf_counter() - started
+    return f"månadsrapport (PDF): HTTP {response.status_code}, {len(response.content) / 1e3:.0f} kB, {seconds:.1f} s"
+
+
+def median_result(results: list[dict]) -> dict:
+    """One target's runs as one: median rate and p95, all errors."""
+    return {
+        "rate": statistics.median(r["rate"] for r in results),
+        "p95_ms": statistics.median(r["p95_ms"] for r in results),
+        "errors": sum(r["errors"] for r in results),
+    }
+
+
+def report_rows(scale: str, static: dict, callbacks: list[dict], memory: tuple[float, float], browsers: list) -> None:
+    """Issue 16's serving and memory rows, via bench.summary."""
+    slowest = min(r["rate"] for r in callbacks)
+    worst_p95 = max(r["p95_ms"] for r in callbacks)
+    met = all(
+        r["rate"] >= GOAL_SHARE * static["rate"] and r["p95_ms"] <= GOAL_P95_MS and r["errors"] == 0 and r["rate"] > 0
+        for r in callbacks
+    )
+    goal = f"≥ {GOAL_SHARE:.0%} of static, p95 ≤ {GOAL_P95_MS:.0f} ms, 0 errors".replace("%", " %")
+    summary.emit(
+        "serving: heavy callbacks, 50 connections", scale, slowest, "req/s", static["rate"], "static file", goal, met
+    )
+    summary.emit(
+        "serving: p95 of heavy callbacks",
+        scale,
+        worst_p95,
+        "ms",
+        static["p95_ms"],
+        "static file",
+        f"≤ {GOAL_P95_MS:.0f} ms",
+        worst_p95 <= GOAL_P95_MS,
+    )
+    after, before = memory
+    summary.emit(
+        "memory per worker after load",
+        scale,
+        after,
+        "MB",
+        before,
+        "same worker at start",
+        f"< {GOAL_RSS_MB:.0f} MB, no Chromium under the web server",
+        after < GOAL_RSS_MB and not browsers,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the warehouse, serve it with gunicorn, load it with wrk and print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--national", action="store_true", help="290 municipalities instead of the demo's 10")
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=50)
-    parser.add_argument("--dir", type=Path, default=None, help="keep the warehouse here between runs")
+    parser.add_argument("--runs", type=int, default=1, help="the targets take turns this often; medians count")
+    parser.add_argument("--dir", type=Path, default=None, help="keep (or reuse) the warehouse in this folder")
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         print("wrk saknas: apt-get install -y wrk")
@@ -184,19 +313,27 @@ def main(argv: list[str] | None = None) -> int:
     store.add("bench-serve", "admin", PASSWORD)
     with gunicorn({}) as base:
         session = log_in(base, "bench-serve", PASSWORD)
+        workers = children(master_pid(int(base.rsplit(":", 1)[1])))
+        at_start = {pid: rss_mb(pid) for pid in workers}
         cookie = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
         cold = cold_page_bytes(session, base)
-        static = run_wrk(base + STATIC_ASSET, lua_script(folder, "static", None), args, cookie)
-        drained(session, base + STATIC_ASSET)
-        rows = [("statisk fil " + STATIC_ASSET, None, static)]
+        targets = [("statisk fil " + STATIC_ASSET, None, base + STATIC_ASSET, lua_script(folder, "static", None))]
         for index, (name, body, seconds) in enumerate(heavy):
             script = lua_script(folder, f"callback{index}", body)
-            url = base + "/_dash-update-component"
-            rows.append((name, seconds, run_wrk(url, script, args, cookie)))
-            drained(session, base + STATIC_ASSET)
+            targets.append((name, seconds, base + "/_dash-update-component", script))
+        results: list[list[dict]] = [[] for _ in targets]
+        for _ in range(args.runs):
+            for index, (_, _, url, script) in enumerate(targets):
+                results[index].append(run_wrk(url, script, args, cookie))
+                drained(session, base + STATIC_ASSET)
+        report = order_report(session, base, scenarios(1)[0])
+        after = {pid: rss_mb(pid) for pid in workers if Path(f"/proc/{pid}").exists()}
+        browsers = browsers_below(master_pid(int(base.rsplit(":", 1)[1])))
+    rows = [(name, alone, median_result(found)) for (name, alone, _, _), found in zip(targets, results, strict=True)]
+    static = rows[0][2]
 
     scale = "national (290 kommuner)" if args.national else "demo (10 kommuner)"
-    print(f"{scale}; gunicorn -w 2, wrk -c {args.connections} -d {args.seconds}s; "
+    print(f"{scale}; gunicorn -w 2, wrk -c {args.connections} -d {args.seconds}s x {args.runs}; "
           f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     header = f"{'mål':<48} {'ensam ms':>9} {'req/s':>8} {'andel':>7} {'p95 ms':>8} {'fel':>5}"
     print(header)
@@ -210,6 +347,13 @@ def main(argv: list[str] | None = None) -> int:
         f"kall sida (gzip accepterad): {cold / 1e6:.2f} MB; mål: ≥ 10 % av den statiska filens takt, "
         "p95 ≤ 250 ms, 0 fel, kall sida ≤ 2,5 MB"
     )
+    print(report)
+    for pid in workers:
+        print(f"arbetsprocess {pid}: {at_start[pid]:.0f} MB vid start, {after.get(pid, 0):.0f} MB efter lasten")
+    print("Chromium under webbservern: " + ("; ".join(browsers) if browsers else "ingen"))
+    largest = max(after, key=after.get) if after else workers[0]
+    memory = (after.get(largest, 0.0), at_start[largest])
+    report_rows("national" if args.national else "demo", static, [r for _, _, r in rows[1:]], memory, browsers)
     return 0
 
 
