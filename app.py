@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import dash
 import flask
+import flask_compress
 from dash import ALL, Dash, Input, Output, clientside_callback, dcc, html, set_props
 
 from accounts import access, web
@@ -64,10 +65,18 @@ app = Dash(
     suppress_callback_exceptions=True,
     hooks={"request_pre": SEND_VERSION_JS},
     on_error=callback_failure,
-    compress=True,  # flask-compress: gzip/brotli for bundles and callback responses when the browser accepts it
+    compress=False,  # flask-compress is set up below, with a memo of what it compressed
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)
 server = app.server
+# flask-compress: zstd/brotli/gzip for bundles, assets and callback responses when the browser accepts it. A body
+# that is a pure function of its key (flask.g.compressed_key, set below) is compressed once per encoding.
+COMPRESSED = response_cache.CompressedBodies()
+server.config.update(
+    COMPRESS_CACHE_BACKEND=lambda: COMPRESSED,
+    COMPRESS_CACHE_KEY=lambda _request: flask.g.get("compressed_key", ""),
+)
+flask_compress.Compress(server)  # before every other after_request hook, so it runs after them
 web.install(app)
 intake_web.install(server)
 
@@ -310,6 +319,8 @@ def answer_from_memo() -> flask.Response | None:
     if flask.request.method != "POST" or not flask.request.path.endswith("/_dash-update-component"):
         return None
     flask.g.response_key = _response_key()
+    if flask.g.response_key:
+        flask.g.compressed_key = repr(flask.g.response_key)
     stored = RESPONSES.get(flask.g.response_key) if flask.g.response_key else None
     if stored is None:
         return None
@@ -323,6 +334,22 @@ def keep_in_memo(response: flask.Response) -> flask.Response:
     entry_key = flask.g.pop("response_key", None)
     if entry_key and response.status_code == 200 and not response.direct_passthrough:
         RESPONSES.put(entry_key, response_cache.Stored(response.get_data(), response.mimetype))
+    return response
+
+
+@server.after_request
+def name_static_body(response: flask.Response) -> flask.Response:
+    """Let the compressed body of a Dash bundle or an asset be kept: a bundle by its (fingerprinted) path, an asset
+    by its path and ETag. An asset is read whole instead of streamed, since flask-compress keeps only whole bodies."""
+    path = flask.request.path
+    if response.status_code != 200 or flask.request.method != "GET":
+        return response
+    if path.startswith("/_dash-component-suites/") and not response.is_streamed:
+        flask.g.compressed_key = path
+    elif path.startswith("/assets/") and response.get_etag()[0]:
+        response.direct_passthrough = False
+        response.make_sequence()
+        flask.g.compressed_key = f"{path}:{response.get_etag()[0]}"
     return response
 
 

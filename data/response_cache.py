@@ -5,6 +5,11 @@ rights (choosers list what the user may see) and today's date (the as-of day of 
 (published file, data version cutoff, user, day, request body), and a newly published warehouse simply misses.
 Callbacks with side effects or other sources are never memoised: file downloads (audited on the way out), and the
 pages whose callbacks read or write the accounts database or publish (NOT_CACHED_PREFIXES).
+
+Both memos are bounded by entry count and by total bytes, so a worker's memory stays within its budget:
+ResponseCache holds the bodies as Dash made them, CompressedBodies what flask-compress made of a body that is a
+pure function of its key (a memoised callback response, a fingerprinted Dash bundle, a file in assets/ by its ETag),
+so a repeat is not compressed again.
 """
 
 import hashlib
@@ -15,6 +20,9 @@ from dataclasses import dataclass
 
 MAX_ENTRIES = 512
 MAX_BODY_BYTES = 1024 * 1024  # a response larger than this is rare and not worth the memory
+MAX_TOTAL_BYTES = 32 * 1024 * 1024  # all memoised responses of one worker together
+MAX_COMPRESSED_BYTES = 16 * 1024 * 1024  # all compressed bodies of one worker (Dash's bundles: ~3 MB per encoding)
+MAX_COMPRESSED_BODY_BYTES = 4 * 1024 * 1024  # plotly.js compressed is ~1.4 MB
 NOT_CACHED_PREFIXES = ("admin-", "lamna-in-")
 
 
@@ -49,33 +57,75 @@ def key(version: tuple, user: str, day: str, body: bytes) -> tuple:
     return (version, user, day, hashlib.sha256(body).digest())
 
 
-class ResponseCache:
-    """A thread-safe LRU of callback responses with hit and miss counts."""
+class _Lru:
+    """A thread-safe LRU bounded by entry count and by the total size of its values."""
 
-    def __init__(self, entries: int = MAX_ENTRIES):
-        self.entries = entries
+    def __init__(self, entries: int, max_bytes: int, max_value_bytes: int):
+        self.entries, self.max_bytes, self.max_value_bytes = entries, max_bytes, max_value_bytes
+        self.size = 0  # bytes held now
+        self._store: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _get(self, entry_key):
+        with self._lock:
+            found = self._store.get(entry_key)
+            if found is not None:
+                self._store.move_to_end(entry_key)
+            return found
+
+    def _put(self, entry_key, value, size: int) -> None:
+        if size > self.max_value_bytes:
+            return
+        with self._lock:
+            old = self._store.pop(entry_key, None)
+            if old is not None:
+                self.size -= old[1]
+            self._store[entry_key] = (value, size)
+            self.size += size
+            while len(self._store) > self.entries or self.size > self.max_bytes:
+                self.size -= self._store.popitem(last=False)[1][1]
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+
+class ResponseCache(_Lru):
+    """Callback responses by their exact key, with hit and miss counts."""
+
+    def __init__(self, entries: int = MAX_ENTRIES, max_bytes: int = MAX_TOTAL_BYTES):
+        super().__init__(entries, max_bytes, MAX_BODY_BYTES)
         self.hits = 0
         self.misses = 0
-        self._store: OrderedDict[tuple, Stored] = OrderedDict()
-        self._lock = threading.Lock()
 
     def get(self, entry_key: tuple) -> Stored | None:
         """The stored response for the key, or None (counted as a miss)."""
-        with self._lock:
-            found = self._store.get(entry_key)
-            if found is None:
-                self.misses += 1
-                return None
-            self._store.move_to_end(entry_key)
-            self.hits += 1
-            return found
+        found = self._get(entry_key)
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found[0]
 
     def put(self, entry_key: tuple, stored: Stored) -> None:
-        """Keep a response, dropping the least recently used beyond the limit."""
-        if len(stored.body) > MAX_BODY_BYTES:
-            return
-        with self._lock:
-            self._store[entry_key] = stored
-            self._store.move_to_end(entry_key)
-            while len(self._store) > self.entries:
-                self._store.popitem(last=False)
+        """Keep a response, dropping the least recently used beyond the limits."""
+        self._put(entry_key, stored, len(stored.body))
+
+
+class CompressedBodies(_Lru):
+    """flask-compress's cache backend (get/set by `"<algorithm>;<key>"`); a key with an empty part after the
+    algorithm names a response that is not a pure function of its request and is never kept."""
+
+    def __init__(self, max_bytes: int = MAX_COMPRESSED_BYTES):
+        super().__init__(MAX_ENTRIES, max_bytes, MAX_COMPRESSED_BODY_BYTES)
+
+    def get(self, entry_key: str) -> bytes | None:
+        """The compressed body kept for the key, or None."""
+        if entry_key.endswith(";"):
+            return None
+        found = self._get(entry_key)
+        return found[0] if found is not None else None
+
+    def set(self, entry_key: str, value: bytes) -> None:
+        """Keep a compressed body (flask-compress calls this after every compression and every hit)."""
+        if not entry_key.endswith(";"):
+            self._put(entry_key, value, len(value))

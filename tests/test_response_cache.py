@@ -1,6 +1,8 @@
 """The worker's memo of callback responses is exact: keyed on the data version, the user, the day and the body,
 so a publish, another user or another input is never answered with a stale response; downloads are never memoised."""
 
+import gzip
+import json
 from datetime import datetime
 
 import pytest
@@ -8,7 +10,7 @@ import pytest
 import app
 from accounts import audit
 from accounts.testing import logged_in_client
-from data.response_cache import ResponseCache, Stored, cacheable
+from data.response_cache import CompressedBodies, ResponseCache, Stored, cacheable
 from tests.callback_http import callback_body
 from tests.fixtures import publish
 from tests.monthly_fixture import economy_workbooks
@@ -85,3 +87,39 @@ def test_the_memo_keeps_the_most_recently_used_entries():
     assert [memo.get((name,)) is not None for name in ("a", "b", "c")] == [True, False, True]
     memo.put(("huge",), Stored(b"x" * (1024 * 1024 + 1), "application/json"))
     assert memo.get(("huge",)) is None
+
+
+def test_the_memo_is_bounded_by_its_total_bytes():
+    memo = ResponseCache(entries=10, max_bytes=250)
+    for name in ("a", "b", "c"):
+        memo.put((name,), Stored(name.encode() * 100, "application/json"))
+    assert [memo.get((name,)) is not None for name in ("a", "b", "c")] == [False, True, True]
+    assert memo.size == 200
+    memo.put(("b",), Stored(b"b" * 50, "application/json"))  # a replaced entry counts once
+    assert memo.size == 150
+
+
+def test_compressed_bodies_keep_only_named_responses_within_their_bytes():
+    kept = CompressedBodies(max_bytes=100)
+    kept.set("gzip;", b"x" * 10)  # no name: not a pure function of its request
+    assert kept.get("gzip;") is None
+    kept.set("gzip;/assets/a.css:1", b"a" * 60)
+    kept.set("br;/assets/a.css:1", b"b" * 60)
+    assert (kept.get("gzip;/assets/a.css:1"), kept.get("br;/assets/a.css:1")) == (None, b"b" * 60)
+
+
+def test_a_memoised_callback_is_compressed_once(warehouse):
+    client = logged_in_client(app.server)
+    app.COMPRESSED.__init__()
+    dependencies = client.get("/_dash-dependencies").json
+    body = callback_body(dependencies, "ekonomi-kpis.children", ["2581", "2025-09", None, {}])
+    sent = [client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": "gzip"}) for _ in range(2)]
+    assert [r.headers["Content-Encoding"] for r in sent] == ["gzip", "gzip"]
+    assert sent[0].get_data() == sent[1].get_data()
+    assert json.loads(gzip.decompress(sent[1].get_data())) == first_answer(client, body)
+    assert len(app.COMPRESSED) == 1
+
+
+def first_answer(client, body) -> dict:
+    """The callback's answer without compression."""
+    return client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": "identity"}).json
