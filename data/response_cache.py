@@ -88,6 +88,12 @@ class _Lru:
     def __len__(self) -> int:
         return len(self._store)
 
+    def clear(self) -> None:
+        """Forget every stored value (counts of hits and misses stay)."""
+        with self._lock:
+            self._store.clear()
+            self.size = 0
+
 
 class ResponseCache(_Lru):
     """Callback responses by their exact key, with hit and miss counts."""
