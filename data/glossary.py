@@ -9,6 +9,7 @@ every page is one or the other.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from data import settings
 from data.deadlines import DUE_SOON_DAYS
@@ -60,8 +61,7 @@ def _listing(vocabulary: Vocabulary) -> str:
     return ", ".join(f"{label.lower()}" for label in vocabulary.labels)
 
 
-def _terms() -> tuple[Term, ...]:
-    days = settings.status_report_max_days()
+def _terms(days: int) -> tuple[Term, ...]:
     serious = SEVERITY.label("high").lower()
     closed = DEVIATION_STATUS.label("closed").lower()
     flags = {
@@ -462,18 +462,25 @@ NOT_MEASURES = frozenset(
 )
 
 
+@cache
+def _indexed(days: int) -> tuple[tuple[Term, ...], dict[str, Term]]:
+    # Built once per setting: every key-figure card looks its label up, a scan of ~100 entries each time.
+    entries = _terms(days)
+    index: dict[str, Term] = {}
+    for term in entries:
+        for label in (term.name, *term.aliases):
+            index.setdefault(label.casefold(), term)
+    return entries, index
+
+
 def terms() -> tuple[Term, ...]:
     """Every glossary entry, in the order the page lists them."""
-    return _terms()
+    return _indexed(settings.status_report_max_days())[0]
 
 
 def lookup(label: str) -> Term | None:
     """The entry for a label as a page shows it (its name or an alias, case-insensitive), or None."""
-    wanted = label.strip().casefold()
-    for term in _terms():
-        if wanted == term.name.casefold() or wanted in (a.casefold() for a in term.aliases):
-            return term
-    return None
+    return _indexed(settings.status_report_max_days())[1].get(label.strip().casefold())
 
 
 def definition(name: str) -> str:
