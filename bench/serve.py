@@ -7,8 +7,9 @@ DIR/demo.duckdb, DIR/national.duckdb), picks the three heaviest callbacks by pla
 the Flask test client (bench/callbacks.py's Player), starts `gunicorn -w 2 app:server` on a free 127.0.0.1 port
 and runs wrk against a static asset (the baseline) and each heavy callback (its real POST body, from a Lua
 script), every request with a browser's Accept-Encoding; with --runs N the targets take turns N times and the
-median counts. Then it orders one monthly PDF report, as the Ekonomi page's button does, and reads each worker's
-memory (VmRSS) against its own right after start, and looks for a Chromium (kaleido) below the web server.
+median counts. Then it reads each worker's memory (VmRSS) against its own right after start, orders one monthly
+PDF report as the Ekonomi page's button does (its memory is printed, not counted) and looks for a Chromium
+(kaleido) below the web server.
 Prints req/s, p95 and errors, the rates as a ratio to the static file's measured in the same run, the bytes of a
 cold page (index, JS, CSS, layout and dependencies as sent with `Accept-Encoding: gzip`), and three rows of issue
 16's table (bench.summary). Every process it starts is stopped before it exits.
@@ -326,8 +327,9 @@ def main(argv: list[str] | None = None) -> int:
             for index, (_, _, url, script) in enumerate(targets):
                 results[index].append(run_wrk(url, script, args, cookie))
                 drained(session, base + STATIC_ASSET)
-        report = order_report(session, base, scenarios(1)[0])
         after = {pid: rss_mb(pid) for pid in workers if Path(f"/proc/{pid}").exists()}
+        report = order_report(session, base, scenarios(1)[0])
+        after_report = {pid: rss_mb(pid) for pid in workers if Path(f"/proc/{pid}").exists()}
         browsers = browsers_below(master_pid(int(base.rsplit(":", 1)[1])))
     rows = [(name, alone, median_result(found)) for (name, alone, _, _), found in zip(targets, results, strict=True)]
     static = rows[0][2]
@@ -349,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(report)
     for pid in workers:
-        print(f"arbetsprocess {pid}: {at_start[pid]:.0f} MB vid start, {after.get(pid, 0):.0f} MB efter lasten")
+        print(f"arbetsprocess {pid}: {at_start[pid]:.0f} MB vid start, {after.get(pid, 0):.0f} MB efter lasten, "
+              f"{after_report.get(pid, 0):.0f} MB efter rapporten")  # fmt: skip
     print("Chromium under webbservern: " + ("; ".join(browsers) if browsers else "ingen"))
     largest = max(after, key=after.get) if after else workers[0]
     memory = (after.get(largest, 0.0), at_start[largest])
