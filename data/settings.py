@@ -53,8 +53,8 @@ def parser_memory_bytes() -> int:
 
 
 def duckdb_memory_mb() -> int:
-    """Memory limit of each web worker's DuckDB (STYRKEDJAN_DUCKDB_MEMORY_MB, default 512)."""
-    return int(os.environ.get("STYRKEDJAN_DUCKDB_MEMORY_MB", "512"))
+    """Memory limit of each web worker's DuckDB (STYRKEDJAN_DUCKDB_MEMORY_MB, default 128)."""
+    return int(os.environ.get("STYRKEDJAN_DUCKDB_MEMORY_MB", "128"))
 
 
 def duckdb_threads() -> int:

@@ -21,13 +21,13 @@ def test_read_connections_are_bounded_by_the_settings(monkeypatch, demo_db):
     assert settings == {"memory_limit": "286.1 MiB", "threads": "2", "autoinstall_known_extensions": "false"}
 
 
-def test_defaults_are_512_mb_and_one_thread(monkeypatch):
+def test_defaults_are_128_mb_and_one_thread(monkeypatch):
     monkeypatch.delenv("STYRKEDJAN_DUCKDB_MEMORY_MB", raising=False)
     monkeypatch.delenv("STYRKEDJAN_DUCKDB_THREADS", raising=False)
     con = duckdb.connect(":memory:", config=db.connection_config())
     try:
         assert con.execute("select current_setting('memory_limit'), current_setting('threads')").fetchone() == (
-            "488.2 MiB",
+            "122.0 MiB",
             1,
         )
     finally:
