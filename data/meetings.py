@@ -121,13 +121,9 @@ def slides(municipality: str, month: str, meeting: date | None, as_of: date) -> 
 def summary(municipality: str, month: str, deck: list[Slide]) -> Summary:
     """The whole municipality for the first slide: Översikt's totals, and the committees' serious deviations,
     report-backs due and red-light projects, in the deck's order."""
-    totals = overview.totals(overview.committee_summaries(municipality, month))
-    return Summary(
-        totals,
-        [d for s in deck for d in s.serious],
-        [a for s in deck for a in s.due],
-        [p for s in deck for p in s.red_projects],
-    )
+    red = [p for s in deck for p in s.red_projects]
+    totals = overview.totals(overview.committee_summaries(municipality, month, red=red))
+    return Summary(totals, [d for s in deck for d in s.serious], [a for s in deck for a in s.due], red)
 
 
 def in_agenda_order(deck: list[Slide], order: list[str]) -> list[Slide]:

@@ -55,8 +55,13 @@ class CommitteeSummary(BudgetDeviation):
         return difference(self.forecast_deviation, self.previous_forecast_deviation)
 
 
-def committee_summaries(municipality: str, month: str, today: date | None = None) -> list[CommitteeSummary]:
-    """Every committee of the municipality for the month 'YYYY-MM', in Swedish order of name."""
+def committee_summaries(
+    municipality: str, month: str, today: date | None = None, red: list[projects.Project] | None = None
+) -> list[CommitteeSummary]:
+    """Every committee of the municipality for the month 'YYYY-MM', in Swedish order of name.
+
+    red: the red-light projects of that month, when the caller has read the portfolio already (the meeting deck).
+    """
     as_of = as_of_day(month, today)
     rows = query_rows(
         "overview_committees",
@@ -69,8 +74,10 @@ def committee_summaries(municipality: str, month: str, today: date | None = None
         as_of=as_of,
         assessment_order=list(goals.ASSESSMENT_ORDER),
     )
-    red = Counter(p.owner for p in projects.portfolio(municipality, month, today=as_of) if p.red_light)
-    return [CommitteeSummary(*row, red_projects=red[row[0]]) for row in rows]
+    if red is None:
+        red = [p for p in projects.portfolio(municipality, month, today=as_of) if p.red_light]
+    owners = Counter(p.owner for p in red)
+    return [CommitteeSummary(*row, red_projects=owners[row[0]]) for row in rows]
 
 
 @dataclass(frozen=True)

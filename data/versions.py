@@ -28,7 +28,8 @@ class Version:
 
 def versions(con: duckdb.DuckDBPyConnection | None = None) -> list[Version]:
     """Every data version, newest first."""
-    rows = con.execute(db.sql("versions_list")).fetchall() if con is not None else db.query_rows("versions_list")
+    # Without a connection: once per published file and version (every page's stamp or version lock asks).
+    rows = con.execute(db.sql("versions_list")).fetchall() if con is not None else db.cached_rows("versions_list")
     return [Version(*row) for row in rows]
 
 

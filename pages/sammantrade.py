@@ -56,7 +56,7 @@ def layout(kommun=None, period=None, mote=None, bild=None, ordning=None, **_):
         "period": filters.month,
         "meeting": meeting,
         "as_of": as_of,
-        "stamp": stamp_line(filters.municipality, filters.month, meeting),
+        "stamp": stamp_line(stamp, filters.month, meeting),
         "stamp_name": stamp.municipality,
     }
     names = {s.committee: s.name for s in deck}

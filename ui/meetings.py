@@ -247,9 +247,8 @@ def assignment_line(item: Assignment, names: dict[str, str]) -> list:
     return [html.Span(item.title, className="sammantrade-item-title"), html.Br(), detail]
 
 
-def stamp_line(municipality: str, month: str, meeting: date | None) -> list:
+def stamp_line(stamp: meetings.Stamp, month: str, meeting: date | None) -> list:
     """What every slide and handout page carries at its foot: municipality, period, meeting, data time."""
-    stamp = meetings.stamp(municipality)
     parts = [
         stamp.municipality,
         f"period {month_label(month)}",
