@@ -15,6 +15,7 @@ from pathlib import Path
 
 import kaleido
 import plotly.graph_objects as go
+import plotly.io as pio
 
 _lock = threading.Lock()  # the sync server handles one figure at a time
 
@@ -68,10 +69,10 @@ def _child_chromium_pids() -> list[int]:
     return sorted(pid for pid in descendants if b"chromium" in commands.get(pid, b""))
 
 
-def png(figure: go.Figure, width: int, height: int, scale: float = 2) -> bytes:
+def png(figure: go.Figure | dict, width: int, height: int, scale: float = 2) -> bytes:
     """The figure as PNG bytes at width × height CSS pixels (scale 2 for print)."""
     with _lock:
         _server()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # plotly notes that kaleido options are server-wide
-            return figure.to_image(format="png", width=width, height=height, scale=scale)
+            return pio.to_image(figure, format="png", width=width, height=height, scale=scale)

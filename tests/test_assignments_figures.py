@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from data.assignments import Assignment
 from data.economy import EconomyRow, MonthPoint
+from tests.plotted import plotted
 from ui.assignments import (
     EXPORT_HEADERS,
     assignment_row,
@@ -51,22 +52,22 @@ def test_economy_sentence_surplus_balance_and_missing_report():
 
 
 def test_deviation_figure_colours_and_labels_each_month():
-    bar = deviation_figure(BUN_MONTHS).data[0]
+    bar = plotted(deviation_figure(BUN_MONTHS)).data[0]
     assert list(bar.x) == ["jan", "feb", "mar"]
     assert list(bar.y) == [5.0, -5.0, -17.0]
     assert list(bar.marker.color) == ["#1a7f37", "#c62828", "#c62828"]
-    layout = deviation_figure(BUN_MONTHS).layout
+    layout = plotted(deviation_figure(BUN_MONTHS)).layout
     assert (layout.width, layout.height, layout.font.size) == (760, 360, 24)
 
 
 def test_deviation_figure_without_economy_says_so():
-    fig = deviation_figure([])
+    fig = plotted(deviation_figure([]))
     assert fig.data == ()
     assert fig.layout.annotations[0].text == "Ingen ekonomirapport"
 
 
 def test_given_completed_figure_accumulates():
-    fig = given_completed_figure([("2025-01", 3, 0), ("2025-02", 1, 1), ("2025-03", 0, 2)])
+    fig = plotted(given_completed_figure([("2025-01", 3, 0), ("2025-02", 1, 1), ("2025-03", 0, 2)]))
     given, completed = fig.data
     assert (given.name, list(given.x), list(given.y)) == (
         "Givna uppdrag",
@@ -79,7 +80,7 @@ def test_given_completed_figure_accumulates():
         ["0 klara", "1 klart", "3 klara"],
     )
     assert given.hovertemplate == "%{x|%B %Y}: %{customdata} hittills<extra></extra>"
-    assert given_completed_figure([]).layout.annotations[0].text == "Inga uppdrag att visa för urvalet."
+    assert plotted(given_completed_figure([])).layout.annotations[0].text == "Inga uppdrag att visa för urvalet."
 
 
 def _assignment(**changes):

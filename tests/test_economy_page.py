@@ -12,6 +12,7 @@ import app  # noqa: F401  registers the pages
 from data.formatting import tkr
 from pages import ekonomi
 from tests.monthly_fixture import report_warehouse
+from tests.plotted import plotted
 from tests.test_components import run_js
 
 
@@ -44,9 +45,10 @@ def test_municipality_view_rows_and_pinned_total(db):
         "▼ −40\u00a0tkr underskott",
         "2 av 6",
     ]
-    assert forecast.data[-1].name == "Prognosen försämrad tre månader i rad"
-    assert list(curve.data[1].y) == [-155.0, -310.0, -650.0, -1020.0]
-    assert list(bars.data[0].y) == ["Barn- och utbildningsnämnden", "Socialnämnden"]  # largest underskott on top
+    assert plotted(forecast).data[-1].name == "Prognosen försämrad tre månader i rad"
+    assert list(plotted(curve).data[1].y) == [-155.0, -310.0, -650.0, -1020.0]
+    # largest underskott on top
+    assert list(plotted(bars).data[0].y) == ["Barn- och utbildningsnämnden", "Socialnämnden"]
 
 
 def test_drill_down_to_activities(db):
@@ -67,7 +69,7 @@ def test_drill_down_to_activities(db):
         -635.0,
     )
     assert scope.startswith("Verksamheter i Barn- och utbildningsnämnden, september 2025.")
-    assert forecast.data[0].name == "Barn- och utbildningsnämnden"
+    assert plotted(forecast).data[0].name == "Barn- och utbildningsnämnden"
 
 
 def test_committee_without_report_says_so(db):

@@ -8,6 +8,7 @@ from data.comparison import Reference, Value
 from data.economy import EconomyRow, ForecastPoint
 from data.goals import Goal, Indicator, IndicatorPoint
 from data.network import MonthPoint, Period, Ranking, Rates, YearPoint
+from tests.plotted import plotted
 from tests.test_overview_figures import summary
 from tests.test_projects_figures import dated, make
 from ui import economy, goals, network, overview, projects
@@ -32,7 +33,7 @@ def strings(value) -> list[str]:
 
 def escaped(figure) -> tuple[list[str], list[str]]:
     """(raw hostile markup found, escaped forms found) in a figure."""
-    texts = strings(figure.to_plotly_json())
+    texts = strings(plotted(figure).to_plotly_json())
     return (
         [raw for raw in RAW if any(raw in t for t in texts)],
         [mark for mark in ESCAPED if any(mark in t for t in texts)],

@@ -2,6 +2,7 @@
 
 from data.economy import EconomyRow
 from data.overview import CommitteeSummary
+from tests.plotted import plotted
 from ui.economy import committee_deviation_figure
 from ui.overview import forecast_deviation_figure
 
@@ -9,12 +10,12 @@ from ui.overview import forecast_deviation_figure
 def overview_bar(forecast: float):
     summary = CommitteeSummary("BUN", "Barn- och utbildningsnämnden", True, None, 0, 0, 0, 0, 0, 0, None, None,
                                -1200.0, forecast, None, 0, 0, 0, 0)  # fmt: skip
-    return forecast_deviation_figure([summary]).data[0]
+    return plotted(forecast_deviation_figure([summary])).data[0]
 
 
 def economy_bar(forecast: float):
     row = EconomyRow("committee", "BUN", "Barn- och utbildningsnämnden", None, True, -1200.0, -600.0, -600.0, forecast)
-    return committee_deviation_figure([row]).data[0]
+    return plotted(committee_deviation_figure([row])).data[0]
 
 
 def test_a_deviation_of_minus_0_3_tkr_is_in_balance_in_grey_on_both_pages():

@@ -6,6 +6,7 @@ from data import network
 from data.comparison import Reference, Value
 from data.network import Period
 from tests.network_fixture import build_network
+from tests.plotted import plotted
 from ui import network as figures
 
 Q1 = Period("2025-01", "2025-03")
@@ -17,7 +18,7 @@ def db(tmp_path, monkeypatch):
 
 
 def test_ranking_figure_marks_leader_and_targets(db):
-    fig = figures.ranking_figure(network.ranking(Q1))
+    fig = plotted(figures.ranking_figure(network.ranking(Q1)))
     bars, targets = fig.data
     assert list(bars.y) == ["1. Motala ★ Ledare", "2. Piteå", "3. Vimmerby", "3. Åsele"]
     assert list(bars.text) == ["15,0", "13,3", "12,0", "12,0"]
@@ -29,7 +30,7 @@ def test_ranking_figure_marks_leader_and_targets(db):
 
 
 def test_ranking_figure_annualised_says_so(db):
-    fig = figures.ranking_figure(network.ranking(Q1, "submitted"), annualised=True)
+    fig = plotted(figures.ranking_figure(network.ranking(Q1, "submitted"), annualised=True))
     assert fig.layout.title.text == (
         "Inlämnade förslag per 100 medarbetare, hittills i år (jan–mar 2025), omräknat till helårstakt"
     )
@@ -38,7 +39,7 @@ def test_ranking_figure_annualised_says_so(db):
 
 def test_trend_figure_has_median_and_gaps(db):
     points = network.monthly(Q1.first, Q1.last)
-    fig = figures.trend_figure(points, "implemented", ["1980"])
+    fig = plotted(figures.trend_figure(points, "implemented", ["1980"]))
     median, västerås = fig.data
     assert median.name == "Nätverkets median"
     assert [round(y, 2) for y in median.y] == [5.0, 4.5, 4.0]
@@ -47,7 +48,7 @@ def test_trend_figure_has_median_and_gaps(db):
 
 def test_yearly_figure_labels_partial_year(db):
     years = network.yearly(network.monthly(Q1.first, Q1.last))
-    fig = figures.yearly_figure(years, "implemented", ["2581", "0583"])
+    fig = plotted(figures.yearly_figure(years, "implemented", ["2581", "0583"]))
     assert [(t.name, list(t.x), list(t.text)) for t in fig.data] == [
         ("Piteå", ["2025 (jan–mar)"], ["0,13"]),
         ("Motala", ["2025 (jan–mar)"], ["0,15"]),
@@ -55,16 +56,16 @@ def test_yearly_figure_labels_partial_year(db):
 
 
 def test_department_figure(db):
-    fig = figures.department_figure(network.department_rates(Q1, "2581"), "implemented", "Piteå")
+    fig = plotted(figures.department_figure(network.department_rates(Q1, "2581"), "implemented", "Piteå"))
     assert list(fig.data[0].y) == ["Barn- och utbildningsförvaltningen", "Socialförvaltningen"]
     assert list(fig.data[0].text) == ["15,0", "12,5"]
 
 
 def test_empty_figures_say_why():
-    assert figures.ranking_figure(network.Ranking(Q1, "implemented", [], [], [], None, None)).layout.annotations[
-        0
-    ].text == ("Ingen kommun har fullständiga uppgifter för perioden")
-    assert figures.distribution_figure([], "", None, None).layout.annotations[0].text == (
+    assert plotted(
+        figures.ranking_figure(network.Ranking(Q1, "implemented", [], [], [], None, None))
+    ).layout.annotations[0].text == ("Ingen kommun har fullständiga uppgifter för perioden")
+    assert plotted(figures.distribution_figure([], "", None, None)).layout.annotations[0].text == (
         "Fördelningen kräver värden från minst två kommuner"
     )
 
@@ -76,7 +77,7 @@ def value(code, name, outcome, target, period="2024-T3", rank=None) -> Value:
 def test_comparison_figures_show_target_median_and_national():
     items = [value("2581", "Piteå", 77.0, 80.0, rank=1), value("0884", "Vimmerby", 76.5, None, rank=2)]
     national = Reference("2024", 76.0, 290, 74.0)
-    fig = figures.comparison_ranking_figure(items, "", 76.75, national)
+    fig = plotted(figures.comparison_ranking_figure(items, "", 76.75, national))
     assert [t.name for t in fig.data] == [
         "Utfall",
         "Kommunens eget målvärde",
@@ -86,10 +87,10 @@ def test_comparison_figures_show_target_median_and_national():
     assert list(fig.data[0].y) == ["1. Piteå", "2. Vimmerby"]
     assert list(fig.data[1].x) == [80.0]
     assert fig.layout.title.text == "Rangordning (högre är bättre)"
-    box = figures.distribution_figure(items, "", 76.75, None)
+    box = plotted(figures.distribution_figure(items, "", 76.75, None))
     assert list(box.data[0].text) == ["Piteå", "Vimmerby"]
-    trend = figures.comparison_trend_figure(
-        [*items, value("2581", "Piteå", 75.0, 80.0, "2023-T3")], "", {"2024": national}
+    trend = plotted(
+        figures.comparison_trend_figure([*items, value("2581", "Piteå", 75.0, 80.0, "2023-T3")], "", {"2024": national})
     )
     assert [(t.name, list(t.x), list(t.y)) for t in trend.data] == [
         ("Piteå", ["2023-T3", "2024-T3"], [75.0, 77.0]),
@@ -102,7 +103,7 @@ def test_comparison_trend_with_many_municipalities_draws_median_and_middle_half(
     items = [
         value(f"{i:04d}", f"Kommun {i:02d}", float(i), None, period) for i in range(1, 14) for period in ("A", "B")
     ]
-    fig = figures.comparison_trend_figure(items, "", {})
+    fig = plotted(figures.comparison_trend_figure(items, "", {}))
     assert [t.name for t in fig.data] == [None, "Mittersta hälften av kommunerna", "Nätverkets median"]
     assert list(fig.data[2].y) == [7.0, 7.0]
     assert list(fig.data[0].y) == [3.5, 3.5]

@@ -8,6 +8,7 @@ import pytest
 
 from data.projects import Flag, Project
 from tests.fixtures import project_row
+from tests.plotted import plotted
 from ui import projects as figs
 
 DAY_MS = 86_400_000.0
@@ -21,17 +22,19 @@ def make(project_id: str, name: str, owner: str = "KS", owner_name: str = "Kommu
 
 
 def annotation_texts(fig) -> list[str]:
-    return [a.text for a in fig.layout.annotations]
+    return [a.text for a in plotted(fig).layout.annotations]
 
 
 def test_phase_figure_stacks_committees_over_phases_in_model_order():
-    fig = figs.phase_figure(
-        [
-            make("A", "Alfa", phase="execution"),
-            make("B", "Beta", phase="execution"),
-            make("C", "Gamma", owner="SN", owner_name="Socialnämnden", phase="preparation"),
-            make("D", "Delta", owner="BUN", owner_name="Barn- och utbildningsnämnden", phase="closure"),
-        ]
+    fig = plotted(
+        figs.phase_figure(
+            [
+                make("A", "Alfa", phase="execution"),
+                make("B", "Beta", phase="execution"),
+                make("C", "Gamma", owner="SN", owner_name="Socialnämnden", phase="preparation"),
+                make("D", "Delta", owner="BUN", owner_name="Barn- och utbildningsnämnden", phase="closure"),
+            ]
+        )
     )
     assert [(t.name, list(t.y), list(t.x), list(t.text)) for t in fig.data] == [
         ("Barn- och utbildningsnämnden", ["Förberedelse", "Planering", "Genomförande", "Avslut"], [0, 0, 0, 1],
@@ -45,12 +48,14 @@ def test_phase_figure_stacks_committees_over_phases_in_model_order():
 
 def test_gantt_draws_planned_and_forecast_from_start_and_marks_today():
     jan, feb = date(2025, 1, 1), date(2025, 2, 1)
-    fig = figs.gantt_figure(
-        [
-            make("A", "Alfa", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 3, 2)),
-            make("B", "Beta", start_date=feb, planned_end=date(2025, 2, 11), forecast_end=date(2025, 2, 11)),
-        ],
-        today=date(2025, 2, 15),
+    fig = plotted(
+        figs.gantt_figure(
+            [
+                make("A", "Alfa", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 3, 2)),
+                make("B", "Beta", start_date=feb, planned_end=date(2025, 2, 11), forecast_end=date(2025, 2, 11)),
+            ],
+            today=date(2025, 2, 15),
+        )
     )
     planned, forecast = fig.data
     assert (planned.name, list(planned.y), list(planned.base), list(planned.x)) == (
@@ -71,8 +76,10 @@ def test_gantt_draws_planned_and_forecast_from_start_and_marks_today():
 
 
 def test_budget_cost_puts_overspend_in_its_own_red_hatched_series():
-    fig = figs.budget_cost_figure(
-        [make("A", "Alfa", budget=1000.0, cost_to_date=1250.0), make("B", "Beta", budget=800.0, cost_to_date=200.0)]
+    fig = plotted(
+        figs.budget_cost_figure(
+            [make("A", "Alfa", budget=1000.0, cost_to_date=1250.0), make("B", "Beta", budget=800.0, cost_to_date=200.0)]
+        )
     )
     assert [(t.name, list(t.y), list(t.x), list(t.text or [])) for t in fig.data] == [
         ("Budget", ["Alfa", "Beta"], [1000.0, 800.0], []),
@@ -87,13 +94,15 @@ def test_budget_cost_puts_overspend_in_its_own_red_hatched_series():
 
 def test_light_matrix_puts_the_most_troubled_project_on_top_with_symbols_and_words():
     late = Flag("forecast_late", "…")
-    fig = figs.light_matrix_figure(
-        [
-            make("A", "Alfa"),
-            make("B", "Beta", light_cost="red", light_time="yellow"),
-            make("C", "Gamma", light_delivery="yellow"),
-            replace(make("D", "Delta", light_delivery="yellow"), flags=(late,)),
-        ]
+    fig = plotted(
+        figs.light_matrix_figure(
+            [
+                make("A", "Alfa"),
+                make("B", "Beta", light_cost="red", light_time="yellow"),
+                make("C", "Gamma", light_delivery="yellow"),
+                replace(make("D", "Delta", light_delivery="yellow"), flags=(late,)),
+            ]
+        )
     )
     green, yellow, red, flags = fig.data
     assert list(fig.layout.yaxis.categoryarray) == ["Beta", "Delta", "Gamma", "Alfa"]
@@ -117,7 +126,9 @@ def test_labels_add_the_id_only_where_names_collide():
 def test_empty_portfolio_says_so():
     for builder in (figs.phase_figure, figs.budget_cost_figure, figs.light_matrix_figure):
         assert annotation_texts(builder([])) == ["Inga projekt rapporterade för valt urval."]
-    assert annotation_texts(figs.gantt_figure([], date(2025, 1, 1))) == ["Inga projekt rapporterade för valt urval."]
+    assert annotation_texts(plotted(figs.gantt_figure([], date(2025, 1, 1)))) == [
+        "Inga projekt rapporterade för valt urval."
+    ]
 
 
 def story() -> list[Project]:
@@ -138,18 +149,18 @@ def dated(reports: list[Project]) -> list[Project]:
 
 def test_history_figures_follow_the_reports():
     reports = dated(story())
-    phase = figs.phase_history_figure(reports).data[0]
+    phase = plotted(figs.phase_history_figure(reports)).data[0]
     assert (list(phase.x), list(phase.y), list(phase.text)) == (
         ["2025-02-05", "2025-03-05", "2025-04-04"],
         ["Planering", "Genomförande", "Genomförande"],
         ["BP1", "BP2", ""],
     )
-    budget, cost = figs.cost_history_figure(reports).data
+    budget, cost = plotted(figs.cost_history_figure(reports)).data
     assert (list(budget.y), list(cost.y)) == ([1000.0, 1000.0, 1000.0], [100.0, 300.0, 1100.0])
-    planned, forecast = figs.forecast_history_figure(reports).data
+    planned, forecast = plotted(figs.forecast_history_figure(reports)).data
     assert list(planned.y) == ["2026-06-30", "2026-06-30", "2026-06-30"]
     assert list(forecast.y) == ["2026-06-30", "2026-08-31", "2026-09-30"]
-    green, yellow, red = figs.lights_history_figure(reports).data
+    green, yellow, red = plotted(figs.lights_history_figure(reports)).data
     assert list(zip(red.x, red.y, strict=True)) == [("2025-04-04", "Tid"), ("2025-04-04", "Kostnad")]
     assert list(zip(yellow.x, yellow.y, strict=True)) == [("2025-03-05", "Tid")]
     assert len(green.x) == 6
@@ -163,7 +174,7 @@ def test_thin_history_is_told_in_words_not_drawn():
         figs.cost_history_figure,
         figs.forecast_history_figure,
     ):
-        fig = builder(two)
+        fig = plotted(builder(two))
         assert fig.data == ()
         assert annotation_texts(fig) == [
             "Projektet finns bara i 2 rapporter hittills. En utveckling visas som linje först från 3 rapporter."
@@ -247,18 +258,18 @@ def test_export_sheets_hold_plain_values_and_every_flag_explained():
 
 
 def test_every_figure_passes_plotly_validation():
-    # The builders skip plotly's validation for speed; rebuilding with validation on catches any invalid property.
+    # The builders return plain dicts for speed; plotted() validates each and checks plotly would send the same.
     portfolio = [make("A", "Alfa", cost_to_date=1200.0, forecast_end=date(2026, 9, 1)), make("B", "Beta")]
     reports = dated(story())
     built = [
-        figs.phase_figure(portfolio),
-        figs.gantt_figure(portfolio, date(2025, 3, 1)),
-        figs.budget_cost_figure(portfolio),
-        figs.light_matrix_figure(portfolio),
-        figs.phase_history_figure(reports),
-        figs.lights_history_figure(reports),
-        figs.cost_history_figure(reports),
-        figs.forecast_history_figure(reports),
+        plotted(figs.phase_figure(portfolio)),
+        plotted(figs.gantt_figure(portfolio, date(2025, 3, 1))),
+        plotted(figs.budget_cost_figure(portfolio)),
+        plotted(figs.light_matrix_figure(portfolio)),
+        plotted(figs.phase_history_figure(reports)),
+        plotted(figs.lights_history_figure(reports)),
+        plotted(figs.cost_history_figure(reports)),
+        plotted(figs.forecast_history_figure(reports)),
     ]
     for fig in built:
         assert go.Figure(fig.to_dict()).to_dict() == fig.to_dict()
@@ -268,12 +279,14 @@ def test_every_figure_passes_plotly_validation():
 
 def test_gantt_says_one_day_in_the_singular_in_labels_and_hover():
     jan = date(2025, 1, 1)
-    fig = figs.gantt_figure(
-        [
-            make("A", "Alfa", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 2, 1)),
-            make("B", "Beta", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 1, 29)),
-        ],
-        today=date(2025, 2, 15),
+    fig = plotted(
+        figs.gantt_figure(
+            [
+                make("A", "Alfa", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 2, 1)),
+                make("B", "Beta", start_date=jan, planned_end=date(2025, 1, 31), forecast_end=date(2025, 1, 29)),
+            ],
+            today=date(2025, 2, 15),
+        )
     )
     forecast = fig.data[1]
     assert list(forecast.text) == ["+1 dag", "−2 dagar"]

@@ -59,9 +59,7 @@ def deviation_figure(months: list[MonthPoint]) -> go.Figure:
     """Meeting mode: outcome minus budget accumulated from January, one bar per month (below zero: deficit)."""
     size = {**MEETING_SIZE, "font": {"size": MEETING_FONT_SIZE, "color": "#000"}}
     if not months:
-        fig = empty_figure("Ingen ekonomirapport", height=MEETING_SIZE["height"])
-        fig.update_layout(size)
-        return fig
+        return empty_figure("Ingen ekonomirapport", **size)
     values = [round(p.outcome_ytd - p.budget_ytd, 1) for p in months]
     bar = {
         "type": "bar",

@@ -8,7 +8,7 @@ from data.formatting import number
 from data.goals import Goal, Indicator, IndicatorPoint
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
-from ui.figures import ASSESSMENT_STYLE, base_figure, empty_figure, plot_text
+from ui.figures import ASSESSMENT_STYLE, base_figure, empty_figure, figure, plot_text, titled
 
 NO_GOALS = "Inga mål är bedömda för perioden"
 COUNCIL_COLOUR = "#0b3d6e"
@@ -30,40 +30,41 @@ def _wrap(text: str, width: int = 28) -> str:
     return "<br>".join(plot_text(line) for line in textwrap.wrap(text, width)) or plot_text(text)
 
 
-def attainment_bars(counts: dict[str, dict[str, int]], title: str | None = None) -> go.Figure:
+def attainment_bars(counts: dict[str, dict[str, int]], title: str | None = None) -> dict:
     """Horizontal stacked bars of goals per assessment (incl. 'ej bedömt') for each group, with counts as text."""
     if not counts:
         return empty_figure(NO_GOALS)
     groups = list(counts)
     labels = [_wrap(g, 30) for g in groups]
-    fig = base_figure(title, height=max(260, 150 + 48 * len(groups)))
-    # One add_traces and one update_layout: each plotly update call validates again, which dominates callback time.
-    fig.add_traces(
-        [
-            go.Bar(
-                name=f"{ASSESSMENT_STYLE[code]['symbol']} {ASSESSMENT.label(code)}",
-                y=labels,
-                x=[counts[g][code] for g in groups],
-                orientation="h",
-                marker={"color": ASSESSMENT_STYLE[code]["colour"], "pattern": _pattern(ASSESSMENT_STYLE[code])},
-                text=[str(counts[g][code]) if counts[g][code] else "" for g in groups],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"color": "white", "size": 15},
-                hovertemplate="%{y}<br>" + ASSESSMENT.label(code) + ": %{x} mål<extra></extra>",
-            )
-            for code in ASSESSMENT.codes
-        ]
-    )
+    traces = [
+        {
+            "type": "bar",
+            "name": f"{ASSESSMENT_STYLE[code]['symbol']} {ASSESSMENT.label(code)}",
+            "y": labels,
+            "x": [counts[g][code] for g in groups],
+            "orientation": "h",
+            "marker": {"color": ASSESSMENT_STYLE[code]["colour"], "pattern": _pattern(ASSESSMENT_STYLE[code])},
+            "text": [str(counts[g][code]) if counts[g][code] else "" for g in groups],
+            "textposition": "inside",
+            "insidetextanchor": "middle",
+            "textfont": {"color": "white", "size": 15},
+            "hovertemplate": "%{y}<br>" + ASSESSMENT.label(code) + ": %{x} mål<extra></extra>",
+        }
+        for code in ASSESSMENT.codes
+    ]
     # No x-axis title: the caption names the figure and the legend would collide with it on narrow screens.
-    fig.update_layout(
-        barmode="stack",
-        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0, "traceorder": "normal"},
-        margin={"l": 20, "t": 60 if title else 20, "b": 90},
-        xaxis={"tickformat": ",d", "rangemode": "tozero"},
-        yaxis={"autorange": "reversed", "automargin": True},
+    return figure(
+        traces,
+        {
+            "height": max(260, 150 + 48 * len(groups)),
+            **titled(title),
+            "barmode": "stack",
+            "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0, "traceorder": "normal"},
+            "margin": {"l": 20, "t": 60 if title else 20, "b": 90},
+            "xaxis": {"tickformat": ",d", "rangemode": "tozero"},
+            "yaxis": {"autorange": "reversed", "automargin": True},
+        },
     )
-    return fig
 
 
 def attainment_by_perspective(counts: dict[str, dict[str, int]]) -> go.Figure:
@@ -72,7 +73,7 @@ def attainment_by_perspective(counts: dict[str, dict[str, int]]) -> go.Figure:
     return attainment_bars(ordered)
 
 
-def trend_figure(trend: dict[str, dict[str, int]]) -> go.Figure:
+def trend_figure(trend: dict[str, dict[str, int]]) -> dict:
     """Share of goals per assessment at each assessment period, as 100 % stacked columns with percentages."""
     if not trend:
         return empty_figure(NO_GOALS)
@@ -83,29 +84,33 @@ def trend_figure(trend: dict[str, dict[str, int]]) -> go.Figure:
     for code in ASSESSMENT.codes:
         style = ASSESSMENT_STYLE[code]
         shares = [trend[m][code] / t * 100 if t else 0 for m, t in zip(months, totals, strict=True)]
+        hover = f"%{{x}}<br>{ASSESSMENT.label(code)}: %{{customdata}} mål (%{{y:.0f}} %)<extra></extra>"
         traces.append(
-            go.Bar(
-                name=f"{style['symbol']} {ASSESSMENT.label(code)}",
-                x=labels,
-                y=shares,
-                marker={"color": style["colour"], "pattern": _pattern(style)},
-                text=[f"{number(s)}\u00a0%" if s else "" for s in shares],
-                textposition="inside",
-                textfont={"color": "white"},
-                customdata=[trend[m][code] for m in months],
-                hovertemplate="%{x}<br>" + ASSESSMENT.label(code) + ": %{customdata} mål (%{y:.0f} %)<extra></extra>",
-            )
+            {
+                "type": "bar",
+                "name": f"{style['symbol']} {ASSESSMENT.label(code)}",
+                "x": labels,
+                "y": shares,
+                "marker": {"color": style["colour"], "pattern": _pattern(style)},
+                "text": [f"{number(s)}\u00a0%" if s else "" for s in shares],
+                "textposition": "inside",
+                "textfont": {"color": "white"},
+                "customdata": [trend[m][code] for m in months],
+                "hovertemplate": hover,
+            }
         )
-    fig = base_figure(height=360)
-    fig.add_traces(traces)
-    fig.update_layout(
-        barmode="stack",
-        legend={"orientation": "h", "y": -0.15, "yanchor": "top", "x": 0, "traceorder": "normal"},
-        margin={"t": 20, "b": 90},
-        yaxis={"title": "Andel av målen (%)", "range": [0, 100], "ticksuffix": "\u00a0%", "tickformat": "d"},
-        xaxis={"type": "category"},
+    yaxis = {"title": {"text": "Andel av målen (%)"}, "range": [0, 100], "ticksuffix": "\u00a0%", "tickformat": "d"}
+    return figure(
+        traces,
+        {
+            "height": 360,
+            "barmode": "stack",
+            "legend": {"orientation": "h", "y": -0.15, "yanchor": "top", "x": 0, "traceorder": "normal"},
+            "margin": {"t": 20, "b": 90},
+            "yaxis": yaxis,
+            "xaxis": {"type": "category"},
+        },
     )
-    return fig
 
 
 def chain_figure(goals: list[Goal], indicators: list[Indicator]) -> go.Figure:

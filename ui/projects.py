@@ -95,7 +95,6 @@ def phase_figure(projects: list[Project]) -> go.Figure:
             legend={**LEGEND_ON_TOP, "traceorder": "normal"},  # stacked bars would list committees in reverse
             barmode="stack",
         ),
-        validate=False,
     )
 
 
@@ -151,7 +150,7 @@ def gantt_figure(projects: list[Project], today: date) -> go.Figure:
         annotations=[
             {"x": day, "y": 1, "yref": "paper", "yanchor": "top", "xanchor": "left", "text": f"Idag {iso_date(today)}",
              "showarrow": False, "bgcolor": "white", "font": {"size": 14}},
-        ]), validate=False)  # fmt: skip
+        ]))  # fmt: skip
 
 
 def budget_cost_figure(projects: list[Project]) -> go.Figure:
@@ -200,7 +199,6 @@ def budget_cost_figure(projects: list[Project]) -> go.Figure:
             barmode="group",
             bargap=0.25,
         ),
-        validate=False,
     )
 
 
@@ -260,7 +258,6 @@ def light_matrix_figure(projects: list[Project]) -> go.Figure:
             yaxis={**fixed, "categoryarray": names, "autorange": "reversed", "tickformat": ""},
             legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top"},
         ),
-        validate=False,
     )
 
 
@@ -312,7 +309,6 @@ def phase_history_figure(reports: list[Project]) -> go.Figure:
             yaxis={"categoryorder": "array", "categoryarray": phases, "range": [-0.5, 3.5], "tickformat": ""},
             showlegend=False,
         ),
-        validate=False,
     )
 
 
@@ -340,7 +336,7 @@ def lights_history_figure(reports: list[Project]) -> go.Figure:
             }
         )
     yaxis = {"categoryorder": "array", "categoryarray": list(LIGHT_COLUMNS), "autorange": "reversed", "tickformat": ""}
-    return figure(traces, _portfolio_layout(300, xaxis=DATE_AXIS, yaxis=yaxis), validate=False)
+    return figure(traces, _portfolio_layout(300, xaxis=DATE_AXIS, yaxis=yaxis))
 
 
 def _against(reports: list[Project], planned: tuple[str, list], actual: tuple[str, list], unit: str, yaxis: dict):
@@ -367,7 +363,7 @@ def _against(reports: list[Project], planned: tuple[str, list], actual: tuple[st
             "hovertemplate": f"Rapport %{{x|%Y-%m-%d}}<br>{actual[0]}: {unit}<extra></extra>",
         },
     ]
-    return figure(traces, _portfolio_layout(320, xaxis=DATE_AXIS, yaxis=yaxis), validate=False)
+    return figure(traces, _portfolio_layout(320, xaxis=DATE_AXIS, yaxis=yaxis))
 
 
 def cost_history_figure(reports: list[Project]) -> go.Figure:
