@@ -2,6 +2,7 @@
 
 from data import network
 from data.network import Period
+from tests.plotted import plotted
 
 
 def test_national_demo_ranks_pitea_214_of_290(national_path, monkeypatch):
@@ -21,8 +22,8 @@ def test_ranking_page_keeps_pitea_visible_among_290(national_path, monkeypatch):
         "2581", "2026-11", "ar", "genomforda", "period"
     )
     assert cards[1].children.children[1].children == "Plats 214 av 290"
-    assert figure.layout.title.text.endswith("<br>Piteå: plats 214 av 290")
-    labels = list(figure.data[0].y)
+    assert plotted(figure).layout.title.text.endswith("<br>Piteå: plats 214 av 290")
+    labels = list(plotted(figure).data[0].y)
     assert len(labels) == 14
     assert labels[5] == "<i>… 205 kommuner till (plats 6–210), se tabellen</i>"
     assert labels[9] == "<b>▶ 214. Piteå</b>"
@@ -40,7 +41,7 @@ def test_comparison_group_changes_place_and_medians(national_path, monkeypatch):
         cards, *_rest, note = forbattringsforslag.update_ranking("2581", "2026-11", "ar", "genomforda", "period", grupp)
         places[grupp] = (cards[1].children.children[1].children, note)
         trend, _yearly = forbattringsforslag.update_trends([], "2581", "2026-11", "ar", "genomforda", "period", grupp)
-        median = trend.data[0]
+        median = plotted(trend).data[0]
         medians[grupp] = (median.name, round(median.y[-1], 3))
     assert places == {
         "alla": ("Plats 214 av 290", "Jämförelsegrupp: Alla kommuner, 290 kommuner med uppgifter."),

@@ -1,6 +1,6 @@
 """Shared figure look: one Plotly template, one graph config, accessible colours with text or shapes.
 
-Pure builders for each area live in ui/<area>.py and start from `base_figure()`.
+Pure builders for each area live in ui/<area>.py and build plain dicts with `figure()` or `base_figure()`.
 """
 
 import html as html_text
@@ -65,9 +65,27 @@ def titled(title: str | None) -> dict:
     return {"title": {"text": title, "x": 0, "xanchor": "left"}} if title else {}
 
 
-def base_figure(title: str | None = None, height: int = 380) -> go.Figure:
-    """An empty figure on the shared template."""
-    return go.Figure(layout={"template": TEMPLATE, "height": height, **titled(title)})
+def base_figure(title: str | None = None, height: int = 380) -> dict:
+    """An empty figure (a plain dict) on the shared template; add traces to its "data", layout with update_layout."""
+    return figure([], {"height": height, **titled(title)})
+
+
+def update_layout(fig: dict, **layout) -> None:
+    """Merge layout keys into a dict figure, nested dicts key by key, as go.Figure.update_layout does (None unsets)."""
+    _merge(fig["layout"], layout)
+
+
+def _merge(into: dict, extra: dict) -> None:
+    for key, value in extra.items():
+        if value is None:
+            into.pop(key, None)
+        elif isinstance(value, dict) and isinstance(into.get(key), dict) and key != "template":
+            _merge(into[key], value)
+        elif isinstance(value, dict):
+            into[key] = {}
+            _merge(into[key], value)
+        else:
+            into[key] = value
 
 
 def empty_figure(message: str, height: int = 240, **settings) -> dict:

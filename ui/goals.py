@@ -2,13 +2,11 @@
 
 import textwrap
 
-import plotly.graph_objects as go
-
 from data.formatting import number
 from data.goals import Goal, Indicator, IndicatorPoint
 from data.periods import month_label
 from data.vocabulary import ASSESSMENT, DIRECTION, INDICATOR_STATUS, PERSPECTIVE
-from ui.figures import ASSESSMENT_STYLE, base_figure, empty_figure, figure, plot_text, titled
+from ui.figures import ASSESSMENT_STYLE, base_figure, empty_figure, figure, plot_text, titled, update_layout
 
 NO_GOALS = "Inga mål är bedömda för perioden"
 COUNCIL_COLOUR = "#0b3d6e"
@@ -67,7 +65,7 @@ def attainment_bars(counts: dict[str, dict[str, int]], title: str | None = None)
     )
 
 
-def attainment_by_perspective(counts: dict[str, dict[str, int]]) -> go.Figure:
+def attainment_by_perspective(counts: dict[str, dict[str, int]]) -> dict:
     """Stacked attainment bars per perspective, perspectives in their usual order and named in Swedish."""
     ordered = {PERSPECTIVE.label(code): counts[code] for code in PERSPECTIVE.codes if code in counts}
     return attainment_bars(ordered)
@@ -113,7 +111,7 @@ def trend_figure(trend: dict[str, dict[str, int]]) -> dict:
     )
 
 
-def chain_figure(goals: list[Goal], indicators: list[Indicator]) -> go.Figure:
+def chain_figure(goals: list[Goal], indicators: list[Indicator]) -> dict:
     """The chain of steering as a treemap: council goals contain committee goals, which contain indicators.
 
     Committee goals are coloured by assessment and indicators by status, and every box also says it in words.
@@ -150,8 +148,9 @@ def chain_figure(goals: list[Goal], indicators: list[Indicator]) -> go.Figure:
         colours.append(style["colour"])
         hovers.append(plot_text(f"Indikator {i.indicator_id}: {i.name} – {INDICATOR_STATUS.label(i.status)}"))
     fig = base_figure(height=520)
-    fig.add_trace(
-        go.Treemap(
+    fig["data"].append(
+        dict(
+            type="treemap",
             ids=ids,
             labels=labels,
             parents=parents,
@@ -164,11 +163,11 @@ def chain_figure(goals: list[Goal], indicators: list[Indicator]) -> go.Figure:
             pathbar={"visible": True, "textfont": {"color": "white"}},
         )
     )
-    fig.update_layout(margin={"l": 4, "r": 4, "t": 30, "b": 4})
+    update_layout(fig, margin={"l": 4, "r": 4, "t": 30, "b": 4})
     return fig
 
 
-def indicator_figure(points: list[IndicatorPoint]) -> go.Figure:
+def indicator_figure(points: list[IndicatorPoint]) -> dict:
     """Outcome over time against the target line; the title says which direction is better."""
     if not points:
         return empty_figure("Välj en indikator")
@@ -176,8 +175,9 @@ def indicator_figure(points: list[IndicatorPoint]) -> go.Figure:
     periods = [p.period for p in points]
     unit = plot_text(latest.unit)
     fig = base_figure(plot_text(f"{latest.name} ({DIRECTION.label(latest.direction).lower()})"), height=380)
-    fig.add_trace(
-        go.Scatter(
+    fig["data"].append(
+        dict(
+            type="scatter",
             name="Utfall",
             x=periods,
             y=[p.outcome for p in points],
@@ -191,8 +191,9 @@ def indicator_figure(points: list[IndicatorPoint]) -> go.Figure:
     )
     targets = [p.target for p in points]
     if any(t is not None for t in targets):
-        fig.add_trace(
-            go.Scatter(
+        fig["data"].append(
+            dict(
+                type="scatter",
                 name="Målvärde",
                 x=periods,
                 y=targets,
@@ -201,7 +202,7 @@ def indicator_figure(points: list[IndicatorPoint]) -> go.Figure:
                 hovertemplate="%{x}: målvärde %{y:,.1f} " + unit + "<extra></extra>",
             )
         )
-    fig.update_xaxes(type="category", title="Period")
-    fig.update_yaxes(title=unit, rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "y": -0.25, "yanchor": "top", "x": 0}, margin={"b": 90})
+    update_layout(fig, xaxis={"type": "category", "title": {"text": "Period"}})
+    update_layout(fig, yaxis={"title": {"text": unit}, "rangemode": "tozero"})
+    update_layout(fig, legend={"orientation": "h", "y": -0.25, "yanchor": "top", "x": 0}, margin={"b": 90})
     return fig

@@ -1,15 +1,13 @@
-"""Pure figure builders for the network pages (Förbättringsförslag and Jämförelse): data in, go.Figure out."""
+"""Pure figure builders for the network pages (Förbättringsförslag and Jämförelse): data in, plain-dict figures out."""
 
 import statistics
-
-import plotly.graph_objects as go
 
 from data.comparison import NORMALISATIONS, Reference, Value, kolada_year
 from data.formatting import number
 from data.network import MonthPoint, Ranking, Rates, YearPoint
 from data.periods import MONTH_ABBREVIATIONS, months_between
 from data.rankings import Gap, excerpt, place_text
-from ui.figures import PALETTE, base_figure, empty_figure, plot_text
+from ui.figures import PALETTE, base_figure, empty_figure, plot_text, update_layout
 
 MEASURE_LABEL = {"implemented": "Genomförda", "submitted": "Inlämnade"}
 BAR_COLOUR, LEADER_COLOUR, TARGET_COLOUR, MEDIAN_COLOUR, NATIONAL_COLOUR, OWN_COLOUR = (
@@ -26,9 +24,10 @@ BAR_COLOUR, LEADER_COLOUR, TARGET_COLOUR, MEDIAN_COLOUR, NATIONAL_COLOUR, OWN_CO
 BOTTOM_LEGEND = {"orientation": "h", "yref": "container", "y": 0.01, "yanchor": "bottom", "x": 0}
 
 
-def _target_markers(points: list[tuple[str, float]], name: str, hover: str) -> go.Scatter:
+def _target_markers(points: list[tuple[str, float]], name: str, hover: str) -> dict:
     """Each municipality's own target as a diamond beside its bar: (label, value) pairs, hover without <extra>."""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         y=[label for label, _ in points],
         x=[value for _, value in points],
         mode="markers",
@@ -61,11 +60,12 @@ def _excerpt_labels(items: list, own: str | None, label) -> tuple[list, list[str
     return rows, labels
 
 
-def _per_100_bars(labels: list[str], values: list, name: str, marker: dict, **trace) -> go.Figure:
+def _per_100_bars(labels: list[str], values: list, name: str, marker: dict, **trace) -> dict:
     """Horizontal bars per 100 employees, one a label from the top, each value written beside its bar."""
     fig = base_figure(height=_bar_height(len(labels)))
-    fig.add_trace(
-        go.Bar(
+    fig["data"].append(
+        dict(
+            type="bar",
             y=labels,
             x=values,
             orientation="h",
@@ -79,7 +79,7 @@ def _per_100_bars(labels: list[str], values: list, name: str, marker: dict, **tr
     return fig
 
 
-def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None = None) -> go.Figure:
+def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None = None) -> dict:
     """Ranked municipalities by the chosen measure per 100 employees, leader marked, own target pro rata.
 
     Beyond LIMIT places the chart shows the leaders and the own municipality with its neighbours; every skipped
@@ -116,14 +116,15 @@ def ranking_figure(ranking: Ranking, annualised: bool = False, own: str | None =
     targets = [(label, ranking.status(r, measure)) for label, r in zip(labels, rows, strict=True) if r is not None]
     shown = [(label, s.pro_rata * 100 * factor) for label, s in targets if s is not None]
     if shown:
-        fig.add_trace(
+        fig["data"].append(
             _target_markers(shown, "Eget mål, pro rata för perioden", "%{y}: mål %{x:.1f} per 100 medarbetare")
         )
     suffix = ", omräknat till helårstakt" if annualised else ""
     place = next((r for r in ranking.ranked if r.municipality_code == own), None)
     where = f"<br>{plot_text(place.municipality)}: {place_text(place.rank, len(ranking.ranked))}" if place else ""
     title = f"{MEASURE_LABEL[measure]} förslag per 100 medarbetare, {period.label()}{suffix}{where}"
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": title, "x": 0},
         yaxis={"autorange": "reversed", "tickformat": None},
         xaxis={"title": {"text": "per 100 medarbetare"}, "rangemode": "tozero"},
@@ -138,16 +139,16 @@ def _median_by_month(points: list[MonthPoint], measure: str) -> dict[str, float]
     return {p.month: p.median_per_100(measure) for p in points if p.median_per_100(measure) is not None}
 
 
-def _median_line(x: list[str], y: list, name: str, hover: str, markers: bool = False) -> go.Scatter:
+def _median_line(x: list[str], y: list, name: str, hover: str, markers: bool = False) -> dict:
     """The median over time, drawn the same in every figure: a dashed line in MEDIAN_COLOUR."""
     mode = "lines+markers" if markers else "lines"
     line = {"color": MEDIAN_COLOUR, "dash": "dash", "width": 2}
-    return go.Scatter(x=x, y=y, mode=mode, name=name, line=line, hovertemplate=hover)
+    return dict(type="scatter", x=x, y=y, mode=mode, name=name, line=line, hovertemplate=hover)
 
 
 def trend_figure(
     points: list[MonthPoint], measure: str, highlight: list[str], median_name: str = "Nätverkets median"
-) -> go.Figure:
+) -> dict:
     """Monthly rate per 100 employees for the highlighted municipalities against the network's median.
 
     Every month of the span is on the axis, so a month without complete figures is a visible gap.
@@ -158,14 +159,15 @@ def trend_figure(
     median = _median_by_month(points, measure)
     fig = base_figure(height=400)
     median_line = [median.get(m) for m in months]
-    fig.add_trace(_median_line(months, median_line, median_name, "%{x|%Y-%m}: median %{y:.1f}<extra></extra>"))
+    fig["data"].append(_median_line(months, median_line, median_name, "%{x|%Y-%m}: median %{y:.1f}<extra></extra>"))
     for index, code in enumerate(highlight):
         own = {p.month: p for p in points if p.municipality_code == code}
         if not own:
             continue
         name = plot_text(next(iter(own.values())).municipality)
-        fig.add_trace(
-            go.Scatter(
+        fig["data"].append(
+            dict(
+                type="scatter",
                 x=months,
                 y=[own[m].per_100(measure) if m in own else None for m in months],
                 mode="lines+markers",
@@ -176,7 +178,8 @@ def trend_figure(
                 hovertemplate=f"{name} %{{x|%Y-%m}}: %{{y:.1f}}<extra></extra>",
             )
         )
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": f"{MEASURE_LABEL[measure]} förslag per 100 medarbetare och månad", "x": 0},
         xaxis={"type": "date", "tickformat": "%b %Y", "dtick": "M3"},
         yaxis={"title": {"text": "per 100 medarbetare"}, "rangemode": "tozero"},
@@ -184,7 +187,7 @@ def trend_figure(
     return fig
 
 
-def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.Figure:
+def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> dict:
     """Yearly rate per employee for the chosen municipalities; a year that is not yet full says which months."""
     shown = [y for y in years if y.municipality_code in codes]
     if not shown:
@@ -200,8 +203,9 @@ def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.
         ]
         values = [y.per_employee(measure) for y in own]
         name = plot_text(own[0].municipality)
-        fig.add_trace(
-            go.Bar(
+        fig["data"].append(
+            dict(
+                type="bar",
                 x=labels,
                 y=values,
                 name=name,
@@ -211,7 +215,8 @@ def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.
                 hovertemplate=f"{name} %{{x}}: %{{text}} per medarbetare<extra></extra>",
             )
         )
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": f"{MEASURE_LABEL[measure]} förslag per medarbetare och år (ej omräknat)", "x": 0},
         barmode="group",
         xaxis={"type": "category"},
@@ -220,7 +225,7 @@ def yearly_figure(years: list[YearPoint], measure: str, codes: list[str]) -> go.
     return fig
 
 
-def department_figure(rows: list[Rates], measure: str, title: str) -> go.Figure:
+def department_figure(rows: list[Rates], measure: str, title: str) -> dict:
     """Departments of one municipality by the chosen measure per 100 employees; incomplete ones marked."""
     shown = [r for r in rows if r.per_100(measure) is not None]
     if not shown:
@@ -235,7 +240,8 @@ def department_figure(rows: list[Rates], measure: str, title: str) -> go.Figure:
     fig = _per_100_bars(
         labels, values, MEASURE_LABEL[measure], marker, hovertemplate="%{y}: %{text} per 100 medarbetare<extra></extra>"
     )
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": title, "x": 0},
         yaxis={"autorange": "reversed", "tickformat": None},
         xaxis={"title": {"text": "per 100 medarbetare"}, "rangemode": "tozero"},
@@ -254,7 +260,7 @@ def _unit_text(unit: str, normalisation: str) -> str:
     return unit if not normalisation else f"{unit} {NORMALISATIONS[normalisation].lower()}"
 
 
-def _reference_lines(fig: go.Figure, median: float | None, national: Reference | None) -> None:
+def _reference_lines(fig: dict, median: float | None, national: Reference | None) -> None:
     """Vertical lines for the network median and Kolada's national median, named in the legend."""
     lines = []
     if median is not None:
@@ -264,8 +270,9 @@ def _reference_lines(fig: go.Figure, median: float | None, national: Reference |
         lines.append((national.national_median, text, NATIONAL_COLOUR, "dot"))
     for value, text, colour, dash in lines:
         # A line trace on a hidden 0..1 axis (not a shape) so the reference is named in the legend too.
-        fig.add_trace(
-            go.Scatter(
+        fig["data"].append(
+            dict(
+                type="scatter",
                 x=[value, value],
                 y=[0, 1],
                 yaxis="y2",
@@ -276,7 +283,7 @@ def _reference_lines(fig: go.Figure, median: float | None, national: Reference |
             )
         )
     if lines:
-        fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False})
+        update_layout(fig, yaxis2={"overlaying": "y", "range": [0, 1], "visible": False})
 
 
 def comparison_ranking_figure(
@@ -285,7 +292,7 @@ def comparison_ranking_figure(
     median: float | None,
     national: Reference | None,
     own: str | None = None,
-) -> go.Figure:
+) -> dict:
     """Municipalities ranked by the indicator (best first by its direction), own target beside each value.
 
     Beyond LIMIT places it shows an excerpt like ranking_figure, naming every skipped run of places.
@@ -297,8 +304,9 @@ def comparison_ranking_figure(
     values = [None if v is None else v.shown(normalisation) for v in rows]
     fig = base_figure(height=_bar_height(len(rows)) + 40)
     # Dots, not bars: values such as 83-89 % must be told apart, so the axis does not start at zero.
-    fig.add_trace(
-        go.Scatter(
+    fig["data"].append(
+        dict(
+            type="scatter",
             y=labels,
             x=values,
             mode="markers+text",
@@ -312,10 +320,11 @@ def comparison_ranking_figure(
     targets = [(label, v.target_shown(normalisation)) for label, v in zip(labels, rows, strict=True) if v]
     targets = [(label, t) for label, t in targets if t is not None]
     if targets:
-        fig.add_trace(_target_markers(targets, "Kommunens eget målvärde", f"%{{y}}: målvärde %{{x:.1f}} {unit}"))
+        fig["data"].append(_target_markers(targets, "Kommunens eget målvärde", f"%{{y}}: målvärde %{{x:.1f}} {unit}"))
     _reference_lines(fig, median, national)
     direction = "högre är bättre" if ranked[0].direction == "higher" else "lägre är bättre"
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": f"Rangordning ({direction})", "x": 0},
         yaxis={"autorange": "reversed", "tickformat": None},
         xaxis={"title": {"text": unit}},
@@ -327,15 +336,16 @@ def comparison_ranking_figure(
 
 def distribution_figure(
     items: list[Value], normalisation: str, median: float | None, national: Reference | None
-) -> go.Figure:
+) -> dict:
     """The spread of the municipalities' values as a box with every municipality as a named point."""
     shown = [v for v in items if v.shown(normalisation) is not None]
     if len(shown) < 2:
         return empty_figure("Fördelningen kräver värden från minst två kommuner")
     unit = _unit_text(shown[0].unit, normalisation)
     fig = base_figure(height=340)
-    fig.add_trace(
-        go.Box(
+    fig["data"].append(
+        dict(
+            type="box",
             x=[v.shown(normalisation) for v in shown],
             name="Nätverket",
             boxpoints="all",
@@ -349,7 +359,8 @@ def distribution_figure(
         )
     )
     _reference_lines(fig, median, national)
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": "Fördelning i nätverket", "x": 0},
         xaxis={"title": {"text": unit}},
         yaxis={"showticklabels": False},
@@ -362,7 +373,7 @@ def distribution_figure(
 MAX_LINES = 12  # more municipalities than this are drawn as the network's median and middle half instead
 
 
-def _spread_traces(shown: list[Value], periods: list[str], normalisation: str, unit: str) -> list[go.Scatter]:
+def _spread_traces(shown: list[Value], periods: list[str], normalisation: str, unit: str) -> list[dict]:
     by_period: dict[str, list[float]] = {}
     for v in shown:
         by_period.setdefault(v.period, []).append(v.shown(normalisation))
@@ -372,8 +383,9 @@ def _spread_traces(shown: list[Value], periods: list[str], normalisation: str, u
     middle = [quartiles[p][1] if p in quartiles else None for p in periods]
     band = {"mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False}
     return [
-        go.Scatter(x=periods, y=low, **band),
-        go.Scatter(
+        dict(type="scatter", x=periods, y=low, **band),
+        dict(
+            type="scatter",
             x=periods,
             y=high,
             fill="tonexty",
@@ -389,7 +401,7 @@ def _spread_traces(shown: list[Value], periods: list[str], normalisation: str, u
     ]
 
 
-def comparison_trend_figure(items: list[Value], normalisation: str, references: dict[str, Reference]) -> go.Figure:
+def comparison_trend_figure(items: list[Value], normalisation: str, references: dict[str, Reference]) -> dict:
     """Each chosen municipality's value per period (or, for many, the median and middle half), with Kolada's
     national median for whole years."""
     shown = [v for v in items if v.shown(normalisation) is not None]
@@ -400,11 +412,12 @@ def comparison_trend_figure(items: list[Value], normalisation: str, references: 
     fig = base_figure(height=400)
     names = sorted({(plot_text(v.municipality), v.municipality_code) for v in shown})
     if len(names) > MAX_LINES:
-        fig.add_traces(_spread_traces(shown, periods, normalisation, unit))
+        fig["data"].extend(_spread_traces(shown, periods, normalisation, unit))
     for index, (name, code) in enumerate(names if len(names) <= MAX_LINES else []):
         own = {v.period: v.shown(normalisation) for v in shown if v.municipality_code == code}
-        fig.add_trace(
-            go.Scatter(
+        fig["data"].append(
+            dict(
+                type="scatter",
                 x=periods,
                 y=[own.get(p) for p in periods],
                 mode="lines+markers",
@@ -417,8 +430,9 @@ def comparison_trend_figure(items: list[Value], normalisation: str, references: 
         )
     national = {p: references[y].national_median for p in periods if (y := kolada_year(p)) in references}
     if not normalisation and any(v is not None for v in national.values()):
-        fig.add_trace(
-            go.Scatter(
+        fig["data"].append(
+            dict(
+                type="scatter",
                 x=periods,
                 y=[national.get(p) for p in periods],
                 mode="lines+markers",
@@ -432,12 +446,13 @@ def comparison_trend_figure(items: list[Value], normalisation: str, references: 
     title = (
         "Över tid" if len(names) <= MAX_LINES else f"Över tid: {len(names)} kommuner (välj kommuner för egna linjer)"
     )
-    fig.update_layout(
+    update_layout(
+        fig,
         title={"text": title, "x": 0},
         xaxis={"type": "category"},
         yaxis={"title": {"text": unit}},
         # Room for the tick labels plus every legend row (about three entries a row), so they never overlap.
-        margin={"b": 80 + 26 * (rows := -(-len(fig.data) // 3))},
+        margin={"b": 80 + 26 * (rows := -(-len(fig["data"]) // 3))},
         height=340 + 26 * rows,
         legend=BOTTOM_LEGEND,
     )
