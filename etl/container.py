@@ -33,9 +33,6 @@ WORKBOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 RESAVE = "Öppna filen i ditt kalkylprogram, spara den som Excel-arbetsbok (.xlsx) och lämna in den igen."
 
 CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
-# The same references, one group each: findall then returns bytes a set() dedups without a Python loop.
-CELL_ROW = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"[A-Z]{1,3}([0-9]{1,7})\"")
-CELL_COLUMN = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})[0-9]{1,7}\"")
 # Rows that hold cells (a cell may omit its own r= and take the row's). An empty <row r="200000" ht="30"/> from a
 # row height set far below the table holds nothing a reader allocates for, so it must not reject the file.
 ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"[^>]*?(?<!/)>\s*<(?:\w+:)?c\b")
@@ -290,14 +287,15 @@ def _too_far(file_name: str, sheet: str, column: int, row: int, what: str) -> Pr
 
 
 def _check_area(data: bytes, file_name: str, sheet: str) -> list[Problem]:
-    rows = {int(r) for r in set(CELL_ROW.findall(data)) | set(ROW_REF.findall(data))}
-    columns = {column_index(c) for c in set(CELL_COLUMN.findall(data))} or {1}
+    cells = CELL_REF.findall(data)
+    rows = {int(r) for r in {r for _, r in cells} | set(ROW_REF.findall(data))}
+    columns = {column_index(c) for c in {c for c, _ in cells}} or {1}
     if rows:
         area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
         if max(rows) > MAX_ROWS or max(columns) > MAX_COLUMNS or area > MAX_CELLS:
             # Name the cell that lies furthest out, so the controller can find and delete it.
             # A cell may take its row from <row r=…> alone, so the furthest row is a candidate too.
-            refs = [(column_index(c), int(r)) for c, r in CELL_REF.findall(data)] + [(min(columns), max(rows))]
+            refs = [(column_index(c), int(r)) for c, r in cells] + [(min(columns), max(rows))]
             col, row = max(refs, key=lambda cr: max(cr[0] / MAX_COLUMNS, cr[1] / MAX_ROWS))
             return [_too_far(file_name, sheet, col, row, "har innehåll i cell")]
     dimension = DIMENSION.search(data)
