@@ -10,6 +10,7 @@ import pytest
 import app  # noqa: F401  registers the pages
 from pages import avvikelser
 from tests.monthly_fixture import deviation_warehouse
+from tests.plotted import plotted
 
 MARKUP = '<script>alert(1)</script> <b>fet</b> & "citat"'
 
@@ -38,8 +39,8 @@ def test_serious_open_first_new_marked_and_markup_kept_as_text(db):
         "namespace": "dash_html_components",
     }
     assert [card.children.children[1].children for card in kpis] == ["2", "2", "3", "1"]
-    assert status_fig.data[0].name == "Öppen"
-    assert list(type_fig.data[3].y)[-1] == 1  # one incident reported in September
+    assert plotted(status_fig).data[0].name == "Öppen"
+    assert list(plotted(type_fig).data[3].y)[-1] == 1  # one incident reported in September
 
 
 def test_no_column_renders_html():

@@ -2,8 +2,6 @@
 
 from itertools import accumulate
 
-import plotly.graph_objects as go
-
 from data.assignments import Assignment, CommitteeSummary
 from data.economy import EconomyRow, MonthPoint
 from data.formatting import balance, count, iso_date, percent
@@ -18,7 +16,7 @@ MEETING_FONT_SIZE = 24
 MEETING_SIZE = {"width": 760, "height": 360}
 
 
-def given_completed_figure(rows: list[tuple[str, int, int]]) -> go.Figure:
+def given_completed_figure(rows: list[tuple[str, int, int]]) -> dict:
     """Assignments given and completed, accumulated month by month: the gap between the lines is the backlog."""
     if not rows:
         return empty_figure("Inga uppdrag att visa för urvalet.")
@@ -55,7 +53,7 @@ def given_completed_figure(rows: list[tuple[str, int, int]]) -> go.Figure:
     )
 
 
-def deviation_figure(months: list[MonthPoint]) -> go.Figure:
+def deviation_figure(months: list[MonthPoint]) -> dict:
     """Meeting mode: outcome minus budget accumulated from January, one bar per month (below zero: deficit)."""
     size = {**MEETING_SIZE, "font": {"size": MEETING_FONT_SIZE, "color": "#000"}}
     if not months:

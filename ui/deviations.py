@@ -1,10 +1,8 @@
 """Pure figure builders for the deviation page: counts over time by status and by type."""
 
-import plotly.graph_objects as go
-
 from data.periods import month_short, months_between
 from data.vocabulary import DEVIATION_STATUS, DEVIATION_TYPE, Vocabulary
-from ui.figures import PALETTE, TEMPLATE, empty_figure
+from ui.figures import PALETTE, empty_figure, figure
 
 # Each category has its own pattern as well as colour, so stacked bars read without colour.
 STATUS_LOOK = {
@@ -22,7 +20,7 @@ TYPE_LOOK = {
 
 def _stacked(
     counts: list[tuple[str, str, int]], first: str, last: str, vocabulary: Vocabulary, look: dict, y_title: str
-) -> go.Figure:
+) -> dict:
     if not counts:
         return empty_figure("Inga avvikelser under perioden")
     months = months_between(first, last)
@@ -44,9 +42,7 @@ def _stacked(
                 "hovertemplate": f"{vocabulary.label(code)}, %{{x}}: %{{y}}<extra></extra>",
             }
         )
-    # One constructor call: plotly validates the figure once instead of after every update.
     layout = {
-        "template": TEMPLATE,
         "height": 380,
         "barmode": "stack",
         "margin": {"l": 60, "r": 20, "t": 20, "b": 90},
@@ -54,14 +50,14 @@ def _stacked(
         "xaxis": {"type": "category", "tickangle": -45},
         "yaxis": {"title": {"text": y_title}, "tickformat": ",d", "rangemode": "tozero"},
     }
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
-def status_figure(counts: list[tuple[str, str, int]], first: str, last: str) -> go.Figure:
+def status_figure(counts: list[tuple[str, str, int]], first: str, last: str) -> dict:
     """Deviations by status at each month's end, stacked."""
     return _stacked(counts, first, last, DEVIATION_STATUS, STATUS_LOOK, "Antal vid månadens slut")
 
 
-def type_figure(counts: list[tuple[str, str, int]], first: str, last: str) -> go.Figure:
+def type_figure(counts: list[tuple[str, str, int]], first: str, last: str) -> dict:
     """Deviations reported each month by type, stacked."""
     return _stacked(counts, first, last, DEVIATION_TYPE, TYPE_LOOK, "Antal rapporterade")

@@ -1,10 +1,8 @@
-"""Pure figure builders for the economy page and the monthly report: data in, go.Figure out.
+"""Pure figure builders for the economy page and the monthly report: data in, plain-dict figures out.
 
 Money is tkr, net cost negative; a deviation below zero is an underskott. Hover texts are formatted in Python
 so that the browser and the static images (kaleido) read the same Swedish numbers.
 """
-
-import plotly.graph_objects as go
 
 from data.economy import EconomyRow, ForecastPoint, MonthPoint
 from data.formatting import count, rounded, tkr
@@ -106,7 +104,7 @@ def _worsening_runs(history: list[ForecastPoint], names: dict[str, str]) -> tupl
     return traces, labels
 
 
-def forecast_history_figure(history: list[ForecastPoint], names: dict[str, str], year: str) -> go.Figure:
+def forecast_history_figure(history: list[ForecastPoint], names: dict[str, str], year: str) -> dict:
     """Each committee's forecast deviation month by month; a forecast that worsened three months in a row is marked."""
     if not history:
         return empty_figure("Inga prognoser rapporterade i år")
@@ -156,7 +154,7 @@ def forecast_history_figure(history: list[ForecastPoint], names: dict[str, str],
     return figure(traces + marks, layout, height=440)
 
 
-def budget_curve_figure(points: list[MonthPoint], year: str) -> go.Figure:
+def budget_curve_figure(points: list[MonthPoint], year: str) -> dict:
     """Outcome to date against the budget curve through the year, with the annual budget and the forecast."""
     if not points:
         return empty_figure("Ingen ekonomi rapporterad i år")
@@ -206,7 +204,7 @@ def budget_curve_figure(points: list[MonthPoint], year: str) -> go.Figure:
     return figure(traces, layout, height=420)
 
 
-def forecast_deviation_bars(bars: list[tuple[str, float | None]], empty: str) -> go.Figure:
+def forecast_deviation_bars(bars: list[tuple[str, float | None]], empty: str) -> dict:
     """Forecast − annual budget (tkr) per committee as horizontal bars in the given order, the one builder.
 
     Each bar is labelled with symbol, amount and word (`deviation_text`, so a deviation that rounds to 0 tkr is
@@ -252,7 +250,7 @@ def forecast_deviation_bars(bars: list[tuple[str, float | None]], empty: str) ->
     return figure([bar], layout, height=max(240, 120 + 44 * len(bars)))
 
 
-def committee_deviation_figure(rows: list[EconomyRow]) -> go.Figure:
+def committee_deviation_figure(rows: list[EconomyRow]) -> dict:
     """Ekonomi: the committees with a forecast, the largest underskott on top."""
     rows = sorted((r for r in rows if r.forecast_deviation is not None), key=lambda r: r.forecast_deviation)
     return forecast_deviation_bars([(r.name, r.forecast_deviation) for r in rows], NO_FORECAST_REPORTED)

@@ -1,18 +1,16 @@
 """Pure figure builders for the overview: forecast deviation per committee and goal attainment per committee."""
 
-import plotly.graph_objects as go
-
 from data.overview import CommitteeSummary
 from ui.economy import forecast_deviation_bars
 from ui.goals import attainment_bars
 
 
-def forecast_deviation_figure(summaries: list[CommitteeSummary]) -> go.Figure:
+def forecast_deviation_figure(summaries: list[CommitteeSummary]) -> dict:
     """Översikt: every committee in Swedish order of name, those without figures labelled 'ingen rapport'."""
     return forecast_deviation_bars([(s.name, s.forecast_deviation) for s in summaries], "Inga nämnder")
 
 
-def attainment_figure(summaries: list[CommitteeSummary]) -> go.Figure:
+def attainment_figure(summaries: list[CommitteeSummary]) -> dict:
     """Goal attainment per committee that has goals, as stacked bars including 'ej bedömt'."""
     counts = {
         s.name: {

@@ -1,16 +1,14 @@
-"""Pure builders for the project pages: projects in, go.Figure (or grid rows, export sheets) out.
+"""Pure builders for the project pages: projects in, plain-dict figures (or grid rows, export sheets) out.
 
-Traces are written as plain dicts and the figure is built once without plotly's per-property validation: that is
-5-7x faster than go.Bar(...) + add_trace + update_layout, which matters in the portfolio callback at 30x scale.
-tests/test_projects_figures.py rebuilds every figure with validation on, so a misspelt property still fails.
+Figures are plain dicts (ui.figures.figure), without plotly's per-property validation: far cheaper than
+go.Bar(...) + add_trace + update_layout, which matters in the portfolio callback at 30x scale.
+tests/test_projects_figures.py validates every figure with plotly, so a misspelt property still fails.
 """
 
 import re
 from collections import Counter
 from datetime import date
 from urllib.parse import quote, urlencode
-
-import plotly.graph_objects as go
 
 from data.formatting import count, iso_date, percent
 from data.projects import Project, thin_history_text
@@ -61,7 +59,7 @@ def _ms(start: date, end: date) -> float:
     return (end - start).days * 86_400_000.0
 
 
-def phase_figure(projects: list[Project]) -> go.Figure:
+def phase_figure(projects: list[Project]) -> dict:
     """Projects per phase, Förberedelse to Avslut, stacked by owner committee (count written on each part)."""
     if not projects:
         return empty_figure(NO_PROJECTS)
@@ -98,7 +96,7 @@ def phase_figure(projects: list[Project]) -> go.Figure:
     )
 
 
-def gantt_figure(projects: list[Project], today: date) -> go.Figure:
+def gantt_figure(projects: list[Project], today: date) -> dict:
     """Planned and forecast period of each project as bars from start, with today marked by a line."""
     if not projects:
         return empty_figure(NO_PROJECTS)
@@ -153,7 +151,7 @@ def gantt_figure(projects: list[Project], today: date) -> go.Figure:
         ]))  # fmt: skip
 
 
-def budget_cost_figure(projects: list[Project]) -> go.Figure:
+def budget_cost_figure(projects: list[Project]) -> dict:
     """Budget beside cost to date for each project; cost above budget is its own red, hatched series."""
     if not projects:
         return empty_figure(NO_PROJECTS)
@@ -202,7 +200,7 @@ def budget_cost_figure(projects: list[Project]) -> go.Figure:
     )
 
 
-def light_matrix_figure(projects: list[Project]) -> go.Figure:
+def light_matrix_figure(projects: list[Project]) -> dict:
     """Time, cost and delivery lights and the number of flags per project, most troubled project on top."""
     if not projects:
         return empty_figure(NO_PROJECTS)
@@ -261,7 +259,7 @@ def light_matrix_figure(projects: list[Project]) -> go.Figure:
     )
 
 
-def _thin(reports: list[Project]) -> go.Figure | None:
+def _thin(reports: list[Project]) -> dict | None:
     text = thin_history_text(len(reports))
     return empty_figure(text) if text else None
 
@@ -279,7 +277,7 @@ def _new_decision_points(reports: list[Project]) -> list[str]:
     return out
 
 
-def phase_history_figure(reports: list[Project]) -> go.Figure:
+def phase_history_figure(reports: list[Project]) -> dict:
     """The phase at each report as a step line, labelled where a new decision point has been passed."""
     if (thin := _thin(reports)) is not None:
         return thin
@@ -312,7 +310,7 @@ def phase_history_figure(reports: list[Project]) -> go.Figure:
     )
 
 
-def lights_history_figure(reports: list[Project]) -> go.Figure:
+def lights_history_figure(reports: list[Project]) -> dict:
     """Time, cost and delivery lights at each report: symbol, colour and word."""
     if (thin := _thin(reports)) is not None:
         return thin
@@ -366,7 +364,7 @@ def _against(reports: list[Project], planned: tuple[str, list], actual: tuple[st
     return figure(traces, _portfolio_layout(320, xaxis=DATE_AXIS, yaxis=yaxis))
 
 
-def cost_history_figure(reports: list[Project]) -> go.Figure:
+def cost_history_figure(reports: list[Project]) -> dict:
     """Cost to date at each report against the budget of that report (tkr)."""
     if (thin := _thin(reports)) is not None:
         return thin
@@ -379,7 +377,7 @@ def cost_history_figure(reports: list[Project]) -> go.Figure:
     )
 
 
-def forecast_history_figure(reports: list[Project]) -> go.Figure:
+def forecast_history_figure(reports: list[Project]) -> dict:
     """The forecast end date report by report, against the planned end date."""
     if (thin := _thin(reports)) is not None:
         return thin
