@@ -22,11 +22,14 @@ from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from data import settings
+
+if TYPE_CHECKING:  # pandas (with pyarrow ~67 MB) is loaded by DuckDB's .df() when a caller wants a DataFrame
+    import pandas as pd
 
 SQL_DIR = Path(__file__).parent / "sql"
 ALIAS = "warehouse"  # the attached file's catalog name inside each generation
@@ -277,7 +280,7 @@ def _give_up(ident: tuple | None, exc: duckdb.Error) -> WarehouseUnreadable:
     return failure
 
 
-def query(name: str, **params) -> pd.DataFrame:
+def query(name: str, **params) -> "pd.DataFrame":
     """Run data/sql/NAME.sql with bound parameters and return a DataFrame."""
     return _execute(name, params).df()
 

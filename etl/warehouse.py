@@ -5,7 +5,6 @@ import uuid
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 SQL_DIR = Path(__file__).parent / "sql"
 
@@ -105,6 +104,8 @@ def update_current(con: duckdb.DuckDBPyConnection, changed: list[int]) -> None:
     changed: the submissions added since the last publish and those they superseded. Gives the same tables as
     rebuild_current (row order aside) when can_update_current(con) holds.
     """
+    import pyarrow as pa  # only when publishing (see etl/store.py)
+
     ids = pa.table({"submission_id": pa.array(changed, pa.int64())})  # noqa: F841 (used by SQL)
     con.execute(sql("current_changed"))
     template = sql("current_update")

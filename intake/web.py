@@ -16,7 +16,6 @@ from werkzeug.exceptions import NotFound
 
 from accounts import access, audit, hardening, web
 from data import meta, settings
-from etl.template import write_template
 from intake import jobs
 
 UPLOAD_PATH = "/lamna-in/fil"
@@ -117,6 +116,8 @@ def template() -> Response:
         "municipality": names.get(municipality, ""),
         "committee": meta.committee_names(municipality).get(committee, committee),
     }
+    from etl.template import write_template  # openpyxl and numpy stay out of a worker until a template is asked for
+
     with tempfile.TemporaryDirectory() as folder:
         path = write_template(Path(folder) / "mall.xlsx", about)
         data = path.read_bytes()

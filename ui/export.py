@@ -11,10 +11,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from dash import dcc, html
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -26,6 +22,8 @@ def is_formula_like(text: str) -> bool:
 
 
 def _write_cell(ws, row: int, column: int, value) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return
     if isinstance(value, bool):
@@ -51,6 +49,11 @@ def _write_cell(ws, row: int, column: int, value) -> None:
 
 def xlsx_bytes(sheets: dict[str, tuple[Sequence[str], Sequence[Sequence]]]) -> bytes:
     """An xlsx file with one sheet per entry: sheet name -> (Swedish headers, rows of plain values)."""
+    # openpyxl (and numpy, which it loads) cost a web worker ~33 MB: imported when the first export is asked for.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     wb.remove(wb.active)
     for name, (headers, rows) in sheets.items():
