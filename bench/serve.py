@@ -34,14 +34,13 @@ sys.path[0] = str(ROOT)
 
 from bench import summary  # noqa: E402
 from bench.callbacks import Player, scenarios, short  # noqa: E402
-from tests.served import callback_body, gunicorn, log_in  # noqa: E402
+from tests.served import browsers_below, callback_body, children, gunicorn, log_in, master_pid  # noqa: E402
 
 STATIC_ASSET = "/assets/style.css"
 PASSWORD = secrets.token_urlsafe(16)
 HEAVIEST = 3
 ACCEPT_ENCODING = "gzip, deflate, br, zstd"  # what Chromium sends
 GOAL_SHARE, GOAL_P95_MS, GOAL_RSS_MB = 0.10, 250.0, 250.0
-BROWSER_NAMES = ("chrom", "kaleido")  # a process whose name or command line has one of these is a browser
 REPORT_OUTPUT = "..ekonomi-report-download.data...ekonomi-report-status.children.."
 # wrk prints this one line from its done() hook; the benchmark reads it back as JSON.
 LUA_DONE = """
@@ -165,63 +164,12 @@ def cold_page_bytes(session, base: str) -> int:
     return total
 
 
-def children(pid: int) -> list[int]:
-    """The processes whose parent is pid (from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:  # ended meanwhile
-            continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-            found.append(int(entry.name))
-    return found
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below pid."""
-    below = children(pid)
-    return below + [p for child in below for p in descendants(child)]
-
-
-def master_pid(port: int) -> int:
-    """The gunicorn master this process started on port (its child whose command line names the port)."""
-    for pid in children(os.getpid()):
-        if f"127.0.0.1:{port}" in command_line(pid):
-            return pid
-    raise RuntimeError(f"no gunicorn master on port {port}")
-
-
-def command_line(pid: int) -> str:
-    """A process's command line as text ('' when it has ended)."""
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
 def rss_mb(pid: int) -> float:
     """Resident memory of a process in MB (VmRSS)."""
     for text in Path(f"/proc/{pid}/status").read_text().splitlines():
         if text.startswith("VmRSS:"):
             return int(text.split()[1]) / 1024
     return 0.0
-
-
-def browsers_below(pid: int) -> list[str]:
-    """Command lines of Chromium/kaleido processes below pid."""
-    found = []
-    for child in descendants(pid):
-        try:
-            name = Path(f"/proc/{child}/comm").read_text().strip()
-        except OSError:
-            continue
-        text = command_line(child)
-        if any(word in name.lower() or word in text.lower() for word in BROWSER_NAMES):
-            found.append(f"{child} {text[:80]}")
-    return found
 
 
 def order_report(session, base: str, scenario: dict) -> str:

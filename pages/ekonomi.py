@@ -6,7 +6,8 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from data import economy, meta
 from data.formatting import percent, tkr
 from data.periods import month_label
-from reports.monthly import MIME, generate
+from reports import child
+from reports.formats import MIME
 from reports.slots import ReportBusy, report_slot
 from ui.components import (
     NO_REPORT,
@@ -246,12 +247,12 @@ def download_report(pdf_clicks, docx_clicks, municipality, month):
     try:
         fmt = "docx" if dash.ctx.triggered_id == "ekonomi-report-docx" else "pdf"
         return make_report(fmt, municipality, month), ""
-    except ReportBusy as busy:
-        return no_update, str(busy)
+    except (ReportBusy, child.ReportFailed) as refused:
+        return no_update, str(refused)
 
 
 def make_report(fmt: str, municipality: str, month: str) -> dict:
-    """The report as a dcc.Download payload, rendered in one of the server's few report slots."""
+    """The report as a dcc.Download payload, rendered by a child process in one of the server's few report slots."""
     with report_slot():
-        result = generate(municipality, month, fmt)
+        result = child.render(municipality, month, fmt)
     return dcc.send_bytes(result.content, result.file_name, type=MIME[fmt])

@@ -24,16 +24,12 @@ from data.periods import add_months, as_of_day, month_label, parse_period
 from data.vocabulary import ASSESSMENT, DEVIATION_STATUS, DEVIATION_TYPE, PHASE, SEVERITY
 from reports import charts
 from reports.document import Document, Heading, Image, Paragraph, Table
+from reports.formats import FORMATS
 from reports.narrative import narrative
 from ui.economy import forecast_history_figure
 from ui.figures import light_text
 from ui.links import query_string
 
-FORMATS = ("pdf", "docx")
-MIME = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 SIGN_CONVENTION = (
     "Belopp i tkr. Nettokostnader skrivs som negativa tal. Avvikelse = utfall − budget och prognosavvikelse = "
     "helårsprognos − årsbudget: negativ avvikelse (−) är underskott, positiv (+) är överskott."

@@ -1,4 +1,5 @@
-"""The app under gunicorn on a free port, for tests that talk real HTTP (log-in, access, headers, fuzzing)."""
+"""The app under gunicorn on a free port, for tests that talk real HTTP (log-in, access, headers, fuzzing), and the
+processes below it (/proc), for tests and benchmarks that look for a browser left under the web server."""
 
 import os
 import re
@@ -91,3 +92,57 @@ def callback_body(spec: dict, values: dict[str, object]) -> dict:
         "state": [item(d) for d in spec["state"]],
         "changedPropIds": [f"{d['id']}.{d['property']}" for d in spec["inputs"][:1]],
     }
+
+
+BROWSER_NAMES = ("chrom", "kaleido")  # a process whose name or command line has one of these is a browser
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is pid (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below pid."""
+    below = children(pid)
+    return below + [p for child in below for p in descendants(child)]
+
+
+def master_pid(port: int) -> int:
+    """The gunicorn master this process started on port (its child whose command line names the port)."""
+    for pid in children(os.getpid()):
+        if f"127.0.0.1:{port}" in command_line(pid):
+            return pid
+    raise RuntimeError(f"no gunicorn master on port {port}")
+
+
+def command_line(pid: int) -> str:
+    """A process's command line as text ('' when it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def browsers_below(pid: int) -> list[str]:
+    """Command lines of Chromium/kaleido processes below pid."""
+    found = []
+    for child in descendants(pid):
+        try:
+            name = Path(f"/proc/{child}/comm").read_text().strip()
+        except OSError:
+            continue
+        text = command_line(child)
+        if any(word in name.lower() or word in text.lower() for word in BROWSER_NAMES):
+            found.append(f"{child} {text[:80]}")
+    return found

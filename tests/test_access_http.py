@@ -9,7 +9,7 @@ import requests
 
 from accounts import audit, store
 from tests.conftest import TEST_ADMIN
-from tests.served import callback_body, csrf, gunicorn, log_in
+from tests.served import browsers_below, callback_body, csrf, gunicorn, log_in, master_pid
 
 READER = ("lasare-pitea", "lasare-pitea-lösenord")
 SUBMITTER = ("inlamnare-pitea", "inlamnare-pitea-lösenord")
@@ -289,6 +289,7 @@ def test_report_downloads_use_the_slot_and_are_audited_only_when_handed_out(read
     assert audit.entries(who=READER[0], action="report")[1] == 0
     made = reader.post(url + "/_dash-update-component", json=body, timeout=120)
     assert made.json()["response"]["ekonomi-report-download"]["data"]["type"] == "application/pdf"
+    assert browsers_below(master_pid(int(url.rsplit(":", 1)[1]))) == []  # drawn in a child that has ended
     line = audit.entries(who=READER[0], action="report")[0][0]
     assert (line.target, line.label, line.detail[:12]) == ("ekonomi-report-download", "Rapport hämtad", "kommun 2581 ")
 
