@@ -20,24 +20,21 @@ import gzip
 import json
 import os
 import re
-import secrets
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 
-from bench import summary  # noqa: E402
+from bench import _app, summary  # noqa: E402
 from bench.callbacks import Player, scenarios, short  # noqa: E402
-from tests.served import browsers_below, callback_body, children, gunicorn, log_in, master_pid  # noqa: E402
+from tests.served import browsers_below, callback_body, children, master_pid  # noqa: E402
 
 STATIC_ASSET = "/assets/style.css"
-PASSWORD = secrets.token_urlsafe(16)
 HEAVIEST = 3
 ACCEPT_ENCODING = "gzip, deflate, br, zstd"  # what Chromium sends
 GOAL_SHARE, GOAL_P95_MS, GOAL_RSS_MB = 0.10, 250.0, 250.0
@@ -244,24 +241,10 @@ def main(argv: list[str] | None = None) -> int:
         print("wrk saknas: apt-get install -y wrk")
         return 1
 
-    from etl import demo
-
-    folder = args.dir or Path(tempfile.mkdtemp(prefix="styrkedjan-serve-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    warehouse = folder / ("national.duckdb" if args.national else "demo.duckdb")
-    if not warehouse.exists():
-        demo.build(warehouse, municipalities=290 if args.national else 10)
-    os.environ["STYRKEDJAN_DB"] = str(warehouse)
-    os.environ["STYRKEDJAN_REPORTS"] = str(folder / "reports")
-    # A fresh account file per run: the benchmark's temporary admin exists only there.
-    os.environ["STYRKEDJAN_ACCOUNTS"] = str(folder / f"accounts-{secrets.token_hex(4)}.sqlite")
+    folder = _app.warehouse(args.dir, args.national, "styrkedjan-serve-")
     heavy = heaviest_callbacks(HEAVIEST)
 
-    from accounts import store
-
-    store.add("bench-serve", "admin", PASSWORD)
-    with gunicorn({}) as base:
-        session = log_in(base, "bench-serve", PASSWORD)
+    with _app.served("bench-serve") as (base, session):
         workers = children(master_pid(int(base.rsplit(":", 1)[1])))
         at_start = {pid: rss_mb(pid) for pid in workers}
         cookie = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
@@ -304,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Chromium under webbservern: " + ("; ".join(browsers) if browsers else "ingen"))
     largest = max(after, key=after.get) if after else workers[0]
     memory = (after.get(largest, 0.0), at_start[largest])
-    report_rows("national" if args.national else "demo", static, [r for _, _, r in rows[1:]], memory, browsers)
+    report_rows(_app.scale_name(args.national), static, [r for _, _, r in rows[1:]], memory, browsers)
     return 0
 
 

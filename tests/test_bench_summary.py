@@ -69,3 +69,25 @@ def test_with_national_a_script_with_that_option_runs_twice(tmp_path):
         [str(one)],
     ]
     assert [c[1:] for c in run.commands([both, one], national=False)] == [[str(both)], [str(one)]]
+
+
+def test_cold_page_reports_the_worst_pages_medians_as_two_rows(capsys):
+    from bench import cold_page
+
+    def loads(*pairs):
+        return [{"bytes": b, "seconds": s, "errors": []} for b, s in pairs]
+
+    cold_page.report(
+        {
+            "/login": loads((40_000, 0.2), (42_000, 0.3), (41_000, 0.1)),
+            "/": loads((900_000, 1.4), (910_000, 0.9), (905_000, 1.0)),
+            "/mal": loads((1_000_000, 0.5), (1_200_000, 0.6), (1_100_000, 0.7)),
+        },
+        national=True,
+        runs=3,
+    )
+    rows = [summary.parse(text) for text in capsys.readouterr().out.splitlines() if text.startswith("SUMMARY")]
+    assert [(r["measure"], r["scale"], r["value"], r["unit"], r["baseline"], r["goal"], r["met"]) for r in rows] == [
+        ("cold page bytes", "national", 1.1, "MB", 0.041, "≤ 2,5 MB compressed (worst page: /mal)", True),
+        ("cold page time to settled", "national", 1.0, "s", 0.2, "≤ 1,5 s (worst page: /)", True),
+    ]

@@ -5,6 +5,11 @@ import json
 import time
 from pathlib import Path
 
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from tests.conftest import pytest_setup_options
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -53,6 +58,17 @@ for (const grid of document.querySelectorAll(".dash-ag-grid, div[class*='ag-them
 }
 return true;
 """
+
+
+def chromium():
+    """A new headless Chromium (the flags of tests/conftest.py, a fresh profile) that keeps its console log."""
+    options = pytest_setup_options()
+    options.add_argument("--no-sandbox")  # root in a container; dash_duo adds this flag itself
+    options.add_argument("--hide-scrollbars")  # full-page screenshots keep the width the page was laid out in
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    browser.set_page_load_timeout(60)
+    return browser
 
 
 def install_recorder(driver) -> None:

@@ -1,13 +1,10 @@
 """Log-in in real Chromium: the form (axe-clean, no CSP errors), a reader's own municipality, 403, log-out."""
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 from accounts import __main__ as accounts_cli
 from accounts import store
-from tests.browser.harness import axe_violations, console_errors, log_in, open_page, text_of, wait_for
-from tests.conftest import pytest_setup_options
+from tests.browser.harness import axe_violations, chromium, console_errors, log_in, open_page, text_of, wait_for
 
 pytestmark = pytest.mark.browser
 READER = ("webblasare-pitea", "webblasare-lösenord-1")
@@ -19,10 +16,7 @@ def fresh_browser(app_url):
     if store.get(READER[0]) is None:
         store.add(READER[0], "reader", READER[1], ["2581"])
     assert accounts_cli.main(["demo"]) == 0  # the demo warehouse lists its demo accounts on the log-in page
-    options = pytest_setup_options()
-    options.add_argument("--no-sandbox")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    browser = chromium()
     yield browser
     browser.quit()
 
