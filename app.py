@@ -68,6 +68,11 @@ app = Dash(
     compress=False,  # flask-compress is set up below, with a memo of what it compressed
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="sv">', 1)
+# plotly.js: the pages get assets/plotly-4.1.1-custom.min.js (only the trace types we draw, ~440 kB gzip, built by
+# scripts/build_plotly.sh), not plotly.py's full plotly.min.js (4.8 MB, ~1.4 MB gzip). Dash() registered the full
+# one as a lazily loaded dcc resource; dcc.Graph fetches it only when window.Plotly is unset, and the assets define
+# window.Plotly before Dash renders. Unregistered, its URL is refused (Dash's DependencyException), never sent.
+dcc._js_dist[:] = [r for r in dcc._js_dist if r.get("namespace") != "plotly"]
 server = app.server
 # flask-compress: zstd/brotli/gzip for bundles, assets and callback responses when the browser accepts it. A body
 # that is a pure function of its key (flask.g.compressed_key, set below) is compressed once per encoding.
