@@ -330,11 +330,13 @@ def after_request(response: Response) -> Response:
 
 
 def handle_error(error: Exception):
-    """HTTP errors as themselves (Swedish text); any failure inside a callback is a 400, never a 500."""
+    """HTTP errors as themselves (Swedish text), an unknown bundle a 404, a failing callback a 400: never a 500."""
     if isinstance(error, HTTPException):
         if isinstance(error, Forbidden | RequestEntityTooLarge | BadRequest) and request.path != CALLBACK_PATH:
             return Response(error.description, status=error.code, mimetype="text/plain")
         return error
+    if isinstance(error, dash.exceptions.DependencyException):
+        return Response("Filen finns inte.", status=404, mimetype="text/plain")  # a bundle Dash does not serve
     if request.path == CALLBACK_PATH:
         dash.get_app().server.logger.exception("callback failed on %s", request.get_data(as_text=True)[:300])
         return Response("Ogiltig begäran.", status=400, mimetype="text/plain")

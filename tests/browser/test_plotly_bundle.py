@@ -68,4 +68,6 @@ def test_the_full_plotly_js_is_not_served(app_url, driver):
     assert "/assets/plotly-4.1.1-custom.min.js" in index.text
     assert "plotly.min.js" not in index.text
     full = session.get(app_url + "/_dash-component-suites/plotly/package_data/plotly.min.js", timeout=30)
-    assert full.status_code == 500  # Dash refuses a library that is not registered
+    assert (full.status_code, full.text) == (404, "Filen finns inte.")
+    forged = session.get(app_url + "/_dash-component-suites/dash/no-such-bundle.js", timeout=30)
+    assert forged.status_code == 404
